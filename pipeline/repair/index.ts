@@ -1,0 +1,1 @@
+export { damageText, type DamageMode } from './damage.js';
