@@ -1,3 +1,5 @@
+import type { Fields } from '../extractors/fields.js';
+
 // The object that travels through the stages (unified/vfile style): each stage reads it and
 // adds to it; problems become messages with a position instead of exceptions.
 
@@ -67,6 +69,10 @@ export interface DocumentPart {
   startOffset: number;
   /** Offset of the document's end within its last page's text (exclusive). */
   endOffset: number;
+  /** The document's repaired text (pages joined), set by the split stage. */
+  text: string;
+  /** Filled by the extract stage. */
+  fields?: Fields;
 }
 
 export interface SourceFile {

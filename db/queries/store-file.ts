@@ -1,0 +1,81 @@
+import type { Transaction } from 'kysely';
+import type { SourceFile } from '../../pipeline/source-file.js';
+import { PIPELINE_VERSION } from '../../pipeline/version.js';
+import type { ArchiveSchema } from '../schema.js';
+import type { Archive } from '../archive.js';
+import { foldKey } from './keys.js';
+
+type Db = Archive | Transaction<ArchiveSchema>;
+
+/**
+ * Writes one processed file: its pages, documents, field values with evidence and messages,
+ * replacing whatever an earlier run stored for the same bytes. Call inside a transaction:
+ * a file is in the archive whole or not at all.
+ */
+export async function storeFile(db: Db, file: SourceFile, now = new Date().toISOString()): Promise<string[]> {
+  const { sha256 } = file;
+  await db.deleteFrom('documents').where('sha256', '=', sha256).execute();
+  await db.deleteFrom('pages').where('sha256', '=', sha256).execute();
+  await db.deleteFrom('messages').where('sha256', '=', sha256).execute();
+  await db.insertInto('files')
+    .values({ sha256, path: file.path, size: file.size, mime: file.mime, page_count: file.pages.length, pipeline_version: PIPELINE_VERSION, ingested_at: now, superseded_by: null })
+    .onConflict((oc) => oc.column('sha256').doUpdateSet({ path: file.path, mime: file.mime, page_count: file.pages.length, pipeline_version: PIPELINE_VERSION, ingested_at: now, superseded_by: null }))
+    .execute();
+  await recordPath(db, file.path, sha256, now);
+  // Another content seen at this path before is an older version of this file.
+  await db.updateTable('files').set({ superseded_by: sha256 }).where('path', '=', file.path).where('sha256', '!=', sha256).execute();
+  await db.deleteFrom('rejections').where((eb) => eb.or([eb('path', '=', file.path), eb('sha256', '=', sha256)])).execute();
+
+  for (const page of file.pages) {
+    await db.insertInto('pages').values({
+      sha256, n: page.n, text: page.text, raw: page.raw, origin: page.origin, confidence: page.confidence,
+      words_json: page.words?.length ? JSON.stringify(page.words) : null,
+      repairs_json: page.repairs?.length ? JSON.stringify(page.repairs) : null,
+      replaced_layer: page.replacedLayer ?? null,
+      width: page.image?.width ?? null, height: page.image?.height ?? null,
+    }).execute();
+  }
+  for (const doc of file.documents) {
+    const pages = file.pages.filter((p) => p.n >= doc.pages[0] && p.n <= doc.pages[1]);
+    const ocrPages = pages.filter((p) => p.origin === 'ocr');
+    const ocrConfidence = ocrPages.length ? ocrPages.reduce((s, p) => s + (p.confidence ?? 0), 0) / ocrPages.length : null;
+    const fields = doc.fields ?? {};
+    await db.insertInto('documents').values({
+      id: doc.id, sha256, first_page: doc.pages[0], last_page: doc.pages[1], start_offset: doc.startOffset, end_offset: doc.endOffset,
+      kind: doc.kind, language: doc.language, text: doc.text, ocr_used: ocrPages.length ? 1 : 0, ocr_confidence: ocrConfidence,
+      pipeline_version: PIPELINE_VERSION,
+      title_key: null, owner_key: null, period_start: null, period_end: null, reviewed_at: null, reviewed_by: null,
+    }).execute();
+    for (const [field, extracted] of Object.entries(fields)) {
+      if (!extracted) continue;
+      await db.insertInto('field_values').values({ document_id: doc.id, field, value_json: JSON.stringify(extracted.value) }).execute();
+      let ord = 0;
+      for (const e of extracted.evidence) {
+        await db.insertInto('evidence').values({
+          document_id: doc.id, field, ord: ord++, page: e.page, span_start: e.span[0], span_end: e.span[1], raw: e.raw, confidence: e.confidence, extractor: e.extractor,
+        }).execute();
+      }
+    }
+  }
+  for (const m of file.messages) {
+    await db.insertInto('messages').values({
+      sha256, document_id: m.document ?? null, page: m.page ?? null, span_start: m.span?.[0] ?? null, span_end: m.span?.[1] ?? null, stage: m.stage, level: m.level, reason: m.reason,
+    }).execute();
+  }
+  return file.documents.map((d) => d.id);
+}
+
+export async function recordPath(db: Db, path: string, sha256: string, now = new Date().toISOString()): Promise<void> {
+  await db.insertInto('file_paths').values({ path, sha256, first_seen: now, last_seen: now })
+    .onConflict((oc) => oc.columns(['path', 'sha256']).doUpdateSet({ last_seen: now }))
+    .execute();
+}
+
+/** A recorded rejection; a later successful ingest of the same path removes it. */
+export async function storeRejection(db: Db, path: string, sha256: string | null, reason: string, now = new Date().toISOString()): Promise<void> {
+  await db.insertInto('rejections').values({ path, sha256, reason, pipeline_version: PIPELINE_VERSION, at: now })
+    .onConflict((oc) => oc.column('path').doUpdateSet({ sha256, reason, pipeline_version: PIPELINE_VERSION, at: now }))
+    .execute();
+}
+
+export { foldKey };
