@@ -1,0 +1,8 @@
+// Shared parsers for Swedish grant texts: amounts, dates and periods, organisations and kommuner.
+export { foldSwedish, foldKey } from './fold.js';
+export { parseSwedishAmount, findAmounts, normaliseSpaces, type AmountMatch } from './amount.js';
+export { parseSwedishDate, parseSwedishPeriod, findDates, findPeriods, type PeriodMatch } from './period.js';
+export {
+  canonicalOrganisation, canonicalMunicipality, matchOrganisation, findOrganisations, kommun, KOMMUNER,
+  type Kommun, type OrganisationMatch, type OrganisationMention, type OrganisationKind,
+} from './organisations.js';
