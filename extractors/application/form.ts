@@ -1,0 +1,81 @@
+// Reading the ansökan form as labelled lines: a label, then its value on the same line or on
+// the next non-empty line.
+import { findFormLabel, findFormLabels, type LabelMatch } from './labels.js';
+
+/** A piece of the document's text with its offsets in DocumentText.text. */
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** One line of the text, without its newline. */
+export function lineAround(text: string, offset: number): Span {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const nl = text.indexOf('\n', offset);
+  const end = nl < 0 ? text.length : nl;
+  return { text: text.slice(start, end), start, end };
+}
+
+/** The lines of text[from, to), each with its offsets. */
+export function linesOf(text: string, from = 0, to = text.length): Span[] {
+  const lines: Span[] = [];
+  let i = from;
+  while (i < to) {
+    const nl = text.indexOf('\n', i);
+    const end = nl < 0 || nl > to ? to : nl;
+    lines.push({ text: text.slice(i, end), start: i, end });
+    i = end + 1;
+  }
+  return lines;
+}
+
+/** Trims a span's text and moves its offsets with it. */
+export function trimSpan(s: Span, junk = /[\s|:;]/): Span {
+  let a = 0;
+  let b = s.text.length;
+  while (a < b && junk.test(s.text[a])) a++;
+  while (b > a && junk.test(s.text[b - 1])) b--;
+  return { text: s.text.slice(a, b), start: s.start + a, end: s.start + b };
+}
+
+/**
+ * The value of a label: the rest of its line, else the next non-empty line (within `lookahead`
+ * lines) unless that line is itself one of `stopLabels`.
+ */
+export function valueOf(text: string, match: LabelMatch, stopLabels: readonly string[] = [], lookahead = 3): Span | null {
+  const line = lineAround(text, match.start);
+  const rest = trimSpan({ text: text.slice(match.end, line.end), start: match.end, end: line.end });
+  if (rest.text.length > 0) return rest;
+  let at = line.end + 1;
+  for (let k = 0; k < lookahead && at < text.length; ) {
+    const next = lineAround(text, at);
+    const value = trimSpan(next);
+    at = next.end + 1;
+    if (!value.text || value.text === '\f') continue;
+    k++;
+    if (stopLabels.some((l) => findFormLabel(text.slice(next.start, next.end + 1), l))) return null;
+    return value;
+  }
+  return null;
+}
+
+/** The first match of any of several wordings of one label. */
+export function findAnyLabel(text: string, labels: readonly string[], from = 0): LabelMatch | null {
+  let best: LabelMatch | null = null;
+  for (const l of labels) {
+    const m = findFormLabel(text, l, from);
+    if (m && (!best || m.start < best.start || (m.start === best.start && m.score > best.score))) best = m;
+  }
+  return best;
+}
+
+/** Start of the first line after `from` that begins with one of the labels, or `to`. */
+export function nextLabel(text: string, labels: readonly string[], from: number, to = text.length): number {
+  let end = to;
+  for (const l of labels) {
+    const m = findFormLabels(text, l, from)[0];
+    if (m && m.start < end) end = lineAround(text, m.start).start;
+  }
+  return end;
+}

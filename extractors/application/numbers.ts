@@ -1,0 +1,77 @@
+// Numbers in the form's tables, where OCR runs the columns together: "1 362 000 1362 000" is two
+// amounts, "4000 4000" is two, "86 400 86 400" is two. Swedish thousands groups are separated by
+// spaces, so the same digits can be split several ways; the table's own arithmetic decides.
+
+const MAX_SPLITS = 4000;
+
+/** Every way to read digit groups as amounts: a number is a head plus 3-digit groups (OCR drops spaces: "1362 000"). */
+export function amountSplits(tokens: readonly string[]): number[][] {
+  const out: number[][] = [];
+  const walk = (i: number, acc: number[]) => {
+    if (out.length >= MAX_SPLITS) return;
+    if (i === tokens.length) {
+      out.push(acc);
+      return;
+    }
+    const head = tokens[i];
+    if (head.length > 1 && head.startsWith('0')) return; // "000" only continues a number
+    let digits = head;
+    walk(i + 1, [...acc, Number(digits)]);
+    for (let j = i + 1; j < tokens.length && tokens[j].length === 3; j++) {
+      digits += tokens[j];
+      walk(j + 1, [...acc, Number(digits)]);
+    }
+  };
+  walk(0, []);
+  return out;
+}
+
+/**
+ * The amounts of a table row's numeric tail. Prefers a reading whose last amount is the sum of
+ * the others (the row's total column), then the reading with the fewest amounts.
+ */
+export function readAmounts(tail: string): number[] {
+  const tokens = tail.trim().split(/\s+/).filter((t) => /^\d+$/.test(t));
+  if (!tokens.length) return [];
+  const splits = amountSplits(tokens);
+  const adds = splits.filter((s) => s.length >= 2 && s[s.length - 1] === s.slice(0, -1).reduce((a, b) => a + b, 0));
+  const pool = adds.length ? adds : splits;
+  pool.sort((a, b) => a.length - b.length);
+  return pool[0] ?? [];
+}
+
+/** A table row split into its label and amounts; percent and dates (tjänst %, tidsperiod) set apart. */
+export interface TableRow {
+  label: string;
+  /** Offsets of the label within the row's text. */
+  labelStart: number;
+  labelEnd: number;
+  percent: number | null;
+  amounts: number[];
+}
+
+const PERCENT = /(\d{1,3})\s?%/g;
+const DATE = /\b\d{2,4}-\d{1,2}-\d{1,2}\b/g;
+const ENUMERATION = /^[\s|]*\d{1,2}\s*[.,)]\s*/;
+
+export function parseRow(row: string): TableRow {
+  const percents = [...row.matchAll(PERCENT)].map((m) => Number(m[1]));
+  // Blank out (same length) so offsets stay valid for the label.
+  let clean = row.replace(PERCENT, (m) => ' '.repeat(m.length)).replace(DATE, (m) => ' '.repeat(m.length));
+  clean = clean.replace(/\b(?:kr|kronor|sek)\b\.?|:-/gi, (m) => ' '.repeat(m.length));
+  const enumeration = ENUMERATION.exec(clean);
+  const from = enumeration ? enumeration[0].length : 0;
+  const tail = /(?:\s+\d+)+\s*$|^\s*\d+(?:\s+\d+)*\s*$/.exec(clean.slice(from));
+  const tailStart = tail ? from + tail.index : clean.length;
+  let labelStart = from;
+  let labelEnd = tailStart;
+  while (labelStart < labelEnd && /[\s|:.,;_-]/.test(clean[labelStart])) labelStart++;
+  while (labelEnd > labelStart && /[\s|:.,;_]/.test(clean[labelEnd - 1])) labelEnd--;
+  return {
+    label: clean.slice(labelStart, labelEnd).replace(/\s+/g, ' '),
+    labelStart,
+    labelEnd,
+    percent: percents[0] ?? null,
+    amounts: tail ? readAmounts(tail[0]) : [],
+  };
+}
