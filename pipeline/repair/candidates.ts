@@ -1,0 +1,183 @@
+// Candidate generation: for one token, the word forms it may have been before damage. Two
+// sources: the folded-key lookup (lost diacritics: "forstarkt" → förstärkt), and a noisy
+// channel of the English-OCR confusions with bounded cost ("I6ptid" → löptid, "dven" → även,
+// "Arbetsféormedlingen" → arbetsförmedlingen). Words the dictionary only knows as compound
+// parts are joined by splitting against the lexicon ("samordningsforbundet").
+
+import { fold } from './fold.js';
+import type { Frequencies } from './frequencies.js';
+import { COMPOUND_END, COMPOUND_MIDDLE, COMPOUND_START, DOMAIN, WORD, type Lexicon } from './lexicon.js';
+
+export interface Candidate {
+  /** Lowercase form. */
+  form: string;
+  /** Channel cost of reading the token as this form (0 = only diacritics restored). */
+  cost: number;
+  domain: boolean;
+}
+
+export interface Analysis {
+  /** The token as written (lowercased) is a word or a valid compound. */
+  known: boolean;
+  /** Forms to choose from; includes the token itself when known. */
+  candidates: Candidate[];
+  /** Channel edits were needed (the token was not a plain folded match). */
+  channel: boolean;
+}
+
+/** [what the OCR wrote, what it may have been, cost]. Lowercase, except 'I' (a capital I mid-word is often an l). */
+const EDITS: Array<[string, string, number]> = [
+  ['oé', 'ö', 0.5],
+  ['éo', 'ö', 0.5],
+  ['éa', 'ä', 0.8],
+  ['é', 'ö', 0.7],
+  ['é', 'ä', 1.2],
+  ['6', 'ö', 0.8],
+  ['0', 'ö', 1.6],
+  ['4', 'ä', 1.6],
+  ['I', 'l', 1.0],
+  ['|', 'l', 1.5],
+  ['1', 'l', 1.5],
+  ['d', 'ä', 2.0],
+  ['d', 'ö', 2.5],
+  ['a', 'ö', 3.0],
+  ['t', 'f', 2.5],
+  ['f', 't', 2.5],
+  ['rn', 'm', 2.5],
+];
+const MAX_EDITS = 2;
+const MAX_COST = 4;
+const DIACRITIC = /[åäö]/;
+
+export class CandidateGenerator {
+  private readonly memo = new Map<string, Analysis>();
+  private readonly formsMemo = new Map<string, string[]>();
+  private readonly domainForms = new Set<string>();
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly frequencies: Frequencies,
+  ) {}
+
+  /** Analysis of a token given in its channel spelling (see `channelSpelling`). */
+  analyze(spelling: string): Analysis {
+    let a = this.memo.get(spelling);
+    if (!a) {
+      a = this.compute(spelling);
+      if (this.memo.size > 200_000) this.memo.clear();
+      this.memo.set(spelling, a);
+    }
+    return a;
+  }
+
+  private compute(spelling: string): Analysis {
+    const lower = spelling.toLowerCase();
+    if (/^\p{L}+$/u.test(lower)) {
+      const forms = this.wordForms(fold(lower));
+      const known = forms.includes(lower);
+      const candidates: Candidate[] = forms.map((form) => ({ form, cost: 0, domain: this.domainForms.has(form) }));
+      // A capital I or an é may stand for l or ö even when the folded form matches something.
+      if (known || (candidates.length && !/[éI]/.test(spelling))) return { known, candidates, channel: false };
+    }
+    // Not a word as written and no folded match: try the OCR confusions.
+    const seen = new Map<string, Candidate>();
+    this.variants(spelling, 0, '', 0, 0, [], (variant, cost, marks) => {
+      const v = variant.toLowerCase();
+      for (const form of this.wordForms(fold(v))) {
+        if (form.length !== v.length) continue;
+        // An edit that claimed a diacritic letter must land on one.
+        if (marks.some((i) => !DIACRITIC.test(form[i]))) continue;
+        const prev = seen.get(form);
+        if (!prev || prev.cost > cost) seen.set(form, { form, cost, domain: this.domainForms.has(form) });
+      }
+    });
+    return { known: false, candidates: [...seen.values()], channel: true };
+  }
+
+  /** Enumerates spellings reachable with at most MAX_EDITS edits (and a tripled letter undone). */
+  private variants(
+    s: string,
+    i: number,
+    out: string,
+    cost: number,
+    edits: number,
+    marks: number[],
+    emit: (variant: string, cost: number, marks: number[]) => void,
+  ): void {
+    if (i >= s.length) {
+      emit(out, cost, marks);
+      return;
+    }
+    const c = s[i];
+    // Keep this character ('é' keeps as e through folding, 'I' as i).
+    this.variants(s, i + 1, out + c, cost, edits, marks, emit);
+    if (edits >= MAX_EDITS) return;
+    // "Attt" → "Att": a letter tripled by the OCR.
+    if (c === s[i + 1] && c === s[i + 2] && cost + 1 <= MAX_COST) this.variants(s, i + 1, out, cost + 1, edits + 1, marks, emit);
+    for (const [from, to, w] of EDITS) {
+      if (cost + w > MAX_COST || !s.startsWith(from, i)) continue;
+      const m = DIACRITIC.test(to) ? [...marks, out.length] : marks;
+      this.variants(s, i + from.length, out + to, cost + w, edits + 1, m, emit);
+    }
+  }
+
+  /** Lowercase forms (words or compounds) whose folded form is `key`. */
+  wordForms(key: string): string[] {
+    let forms = this.formsMemo.get(key);
+    if (forms) return forms;
+    const set = new Set<string>();
+    for (const f of this.lexicon.lookup(key)) {
+      if (!(f.flags & WORD)) continue;
+      const lower = f.form.toLowerCase();
+      set.add(lower);
+      if (f.flags & DOMAIN) this.domainForms.add(lower);
+    }
+    if (!set.size && key.length >= 6) {
+      const compound = this.compound(key, false, 0);
+      if (compound) set.add(compound);
+    }
+    forms = [...set];
+    if (this.formsMemo.size > 200_000) this.formsMemo.clear();
+    this.formsMemo.set(key, forms);
+    return forms;
+  }
+
+  /** The best compound reading of a folded key: head parts that may start (or continue) a compound, a last part that may end one. */
+  private compound(key: string, middle: boolean, depth: number): string | undefined {
+    for (let i = key.length - 3; i >= 3; i--) {
+      const head = this.part(key.slice(0, i), middle ? COMPOUND_MIDDLE | COMPOUND_START : COMPOUND_START);
+      if (!head) continue;
+      const tailKey = key.slice(i);
+      const tail = this.part(tailKey, COMPOUND_END) ?? (depth < 2 && tailKey.length >= 6 ? this.compound(tailKey, true, depth + 1) : undefined);
+      if (tail) return head + tail;
+    }
+    return undefined;
+  }
+
+  /** The most frequent lowercase form of `key` carrying one of `flags`. */
+  private part(key: string, flags: number): string | undefined {
+    let best: string | undefined;
+    let bestCount = -1;
+    for (const f of this.lexicon.lookup(key)) {
+      if (!(f.flags & flags)) continue;
+      const lower = f.form.toLowerCase();
+      const c = this.frequencies.count(lower);
+      if (c > bestCount) {
+        best = lower;
+        bestCount = c;
+      }
+    }
+    return best;
+  }
+}
+
+/**
+ * The token as the channel sees it: lowercase, except a capital I that is not part of an
+ * all-capitals word (English OCR writes l as I: "I6ptid").
+ */
+export function channelSpelling(token: string): string {
+  const allCaps = token.length > 1 && token === token.toUpperCase();
+  let out = '';
+  for (const c of token) out += c === 'I' && !allCaps ? 'I' : c.toLowerCase();
+  return out;
+}

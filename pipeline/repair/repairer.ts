@@ -1,0 +1,184 @@
+// Choosing among candidates and rewriting the text. Only tokens inside a line are replaced, so
+// the line structure (count, order, \r\n, trailing newline) is exactly the input's.
+
+import type { Repair } from '../source-file.js';
+import { CandidateGenerator, channelSpelling, type Analysis, type Candidate } from './candidates.js';
+import { fold, hasDiacritic } from './fold.js';
+import type { Frequencies } from './frequencies.js';
+import type { Lexicon } from './lexicon.js';
+import { TOKEN, protectedRanges } from './tokens.js';
+
+export interface RepairResult {
+  text: string;
+  repairs: Repair[];
+}
+
+export interface Repairer {
+  repair(text: string): RepairResult;
+}
+
+/** Tuning constants (set on the tune split of corpus/restore-eval). */
+export interface RepairTuning {
+  /** Add-α smoothing of word counts. */
+  alpha: number;
+  /** Weight of the unigram prior inside the context estimates. */
+  k: number;
+  /** Log-score a known word's alternative must win by before the word is changed. */
+  margin: number;
+  /** Weight of the channel cost. */
+  lambda: number;
+  /** Pseudo-count added to domain words (organisations, kommuner, form vocabulary). */
+  domainBoost: number;
+}
+
+export const defaultTuning: RepairTuning = { alpha: 0.5, k: 2, margin: 0.5, lambda: 1, domainBoost: 20 };
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  analysis?: Analysis;
+  /** Folded form used as context by the neighbours. */
+  context: string;
+}
+
+export class SwedishRepairer implements Repairer {
+  private readonly generator: CandidateGenerator;
+
+  constructor(
+    lexicon: Lexicon,
+    private readonly frequencies: Frequencies,
+    private readonly tuning: RepairTuning = defaultTuning,
+  ) {
+    this.generator = new CandidateGenerator(lexicon, frequencies);
+  }
+
+  repair(text: string): RepairResult {
+    const guarded = protectedRanges(text);
+    const tokens: Token[] = [];
+    let g = 0;
+    for (const m of text.matchAll(TOKEN)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      while (g < guarded.length && guarded[g][1] <= start) g++;
+      const isGuarded = g < guarded.length && guarded[g][0] < end;
+      tokens.push({ start, end, text: m[0], context: fold(m[0]), analysis: isGuarded ? undefined : this.analyze(m[0]) });
+    }
+    const clean = this.looksClean(tokens);
+    const repairs: Repair[] = [];
+    let out = '';
+    let last = 0;
+    let delta = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const replacement = this.choose(text, tokens, i, clean);
+      if (!replacement || replacement.to === t.text) continue;
+      out += text.slice(last, t.start) + replacement.to;
+      last = t.end;
+      const spanStart = t.start + delta;
+      delta += replacement.to.length - t.text.length;
+      repairs.push({
+        span: [spanStart, spanStart + replacement.to.length],
+        rawSpan: [t.start, t.end],
+        from: t.text,
+        to: replacement.to,
+        confidence: replacement.confidence,
+      });
+    }
+    out += text.slice(last);
+    return { text: out, repairs };
+  }
+
+  private analyze(token: string): Analysis | undefined {
+    if (token === '|') return undefined; // handled by position, see choose()
+    if (!/\p{L}/u.test(token)) return undefined;
+    return this.generator.analyze(channelSpelling(token));
+  }
+
+  /**
+   * A text that already spells many words with å/ä/ö and shows no stripped words is clean:
+   * then only non-words are repaired and ambiguous real words ("for", "ar") are left alone.
+   */
+  private looksClean(tokens: Token[]): boolean {
+    let withDiacritics = 0;
+    let stripped = 0;
+    for (const t of tokens) {
+      const a = t.analysis;
+      if (!a) continue;
+      if (hasDiacritic(t.text) && a.known) withDiacritics++;
+      else if (!a.known && a.candidates.some((c) => /[åäö]/.test(c.form))) stripped++;
+    }
+    return withDiacritics >= 3 && withDiacritics >= 4 * stripped;
+  }
+
+  private choose(text: string, tokens: Token[], i: number, clean: boolean): { to: string; confidence: number } | undefined {
+    const t = tokens[i];
+    if (t.text === '|') return this.loneBar(text, t);
+    const a = t.analysis;
+    if (!a || !a.candidates.length) return undefined;
+    const lower = t.text.toLowerCase();
+    if (a.known) {
+      if (a.candidates.length === 1 || clean || hasDiacritic(t.text)) return undefined;
+    }
+    const prev = i > 0 && sameLine(text, tokens[i - 1].end, t.start) ? tokens[i - 1].context : '^';
+    const next = i + 1 < tokens.length && sameLine(text, t.end, tokens[i + 1].start) ? tokens[i + 1].context : '$';
+    const scores = this.score(a.candidates, prev, next);
+    let best = 0;
+    for (let k = 1; k < scores.length; k++) if (scores[k] > scores[best]) best = k;
+    if (a.known) {
+      const self = a.candidates.findIndex((c) => c.form === lower);
+      if (best === self || scores[best] - scores[self] < this.tuning.margin) return undefined;
+    }
+    const form = a.candidates[best].form;
+    let sum = 0;
+    for (const s of scores) sum += Math.exp(s - scores[best]);
+    const confidence = Math.round((1 / sum) * (a.channel ? 0.85 : 1) * 1000) / 1000;
+    return { to: applyCase(t.text, form), confidence };
+  }
+
+  /** log P(f | prev, next) up to a constant, minus the channel cost (naive Bayes over both sides). */
+  private score(candidates: Candidate[], prev: string, next: string): number[] {
+    const { alpha, k, lambda, domainBoost } = this.tuning;
+    const f = this.frequencies;
+    const counts = candidates.map((c) => f.count(c.form) + alpha + (c.domain ? domainBoost : 0));
+    const total = counts.reduce((x, y) => x + y, 0);
+    const left = candidates.map((c) => f.after(prev, c.form));
+    const right = candidates.map((c) => f.before(c.form, next));
+    const leftTotal = left.reduce((x, y) => x + y, 0);
+    const rightTotal = right.reduce((x, y) => x + y, 0);
+    return candidates.map((c, j) => {
+      const pu = counts[j] / total;
+      const l = (left[j] + k * pu) / (leftTotal + k);
+      const r = (right[j] + k * pu) / (rightTotal + k);
+      return Math.log(l) + Math.log(r) - Math.log(pu) - lambda * c.cost;
+    });
+  }
+
+  /** "| dagsläget": a lone bar where a sentence begins is the English OCR's capital I. */
+  private loneBar(text: string, t: Token): { to: string; confidence: number } | undefined {
+    const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
+    const before = text.slice(lineStart, t.start);
+    const lineEnd = text.indexOf('\n', t.end);
+    const after = text.slice(t.end, lineEnd < 0 ? undefined : lineEnd);
+    if (!/^ \p{Ll}/u.test(after) || after.includes('|')) return undefined; // table rows keep their bars
+    if (!/^\s*$/.test(before) && !/[.!?:]\s+$/.test(before)) return undefined;
+    return { to: 'I', confidence: 0.8 };
+  }
+}
+
+function sameLine(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return false;
+  return true;
+}
+
+/** Writes `form` in the token's case: ALVKARLEBY → ÄLVKARLEBY, Alvkarleby → Älvkarleby, I6ptid → löptid. */
+export function applyCase(token: string, form: string): string {
+  const letters = token.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return form.toUpperCase();
+  const first = token[0];
+  if (first !== first.toLowerCase() && fold(first) === fold(form[0])) {
+    // Keep the token's inner capitals where the letters line up (e.g. "GoTo" stays as written).
+    return form[0].toUpperCase() + form.slice(1);
+  }
+  return form;
+}
