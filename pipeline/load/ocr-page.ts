@@ -9,7 +9,7 @@ import type { OcrPool } from '../ocr/index.js';
  * skew-tolerant line finder measured as good on the generated scans (see bench-ocr).
  */
 export async function prepareImage(image: Sharp): Promise<{ png: Buffer; width: number; height: number }> {
-  const { data, info } = await image.grayscale().toBuffer({ resolveWithObject: true });
+  const { data, info } = await image.grayscale().raw().toBuffer({ resolveWithObject: true });
   let pipeline = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
   let { width, height } = info;
   const shortSide = Math.min(width, height);
