@@ -6,3 +6,7 @@ export {
   canonicalOrganisation, canonicalMunicipality, matchOrganisation, findOrganisations, kommun, KOMMUNER,
   type Kommun, type OrganisationMatch, type OrganisationMention, type OrganisationKind,
 } from './organisations.js';
+export { findStaffing, type StaffingMention } from './staffing.js';
+export { findSignatories, type SignatoryMention } from './people.js';
+export { findParticipantsPerYear, type ParticipantsMention } from './participants.js';
+export { findGoals, type GoalMention } from './goals.js';
