@@ -17,6 +17,8 @@ const IMAGE_MIMES = new Set(['image/png', 'image/jpeg', 'image/tiff', 'image/web
  */
 export async function detectType(bytes: Uint8Array): Promise<DetectedType> {
   if (bytes.length === 0) return { mime: 'application/x-empty', kind: 'unsupported' };
+  // A UTF-16 BOM is text even though file-type may claim the first bytes for a binary format.
+  if (hasUtf16Bom(bytes)) return { mime: 'text/plain', kind: 'text' };
   const sniffed = await fileTypeFromBuffer(bytes);
   if (sniffed) {
     if (sniffed.mime === 'application/pdf') return { mime: sniffed.mime, kind: 'pdf' };
