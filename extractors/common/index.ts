@@ -1,5 +1,5 @@
 // Shared parsers for Swedish grant texts: amounts, dates and periods, organisations and kommuner.
-export { foldSwedish, foldKey } from './fold.js';
+export { foldSwedish, foldKey, boundedDistance, editBudget } from './fold.js';
 export { parseSwedishAmount, findAmounts, normaliseSpaces, type AmountMatch } from './amount.js';
 export { parseSwedishDate, parseSwedishPeriod, findDates, findPeriods, type PeriodMatch } from './period.js';
 export {
