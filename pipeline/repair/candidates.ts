@@ -53,35 +53,44 @@ export class CandidateGenerator {
   private readonly memo = new Map<string, Analysis>();
   private readonly formsMemo = new Map<string, string[]>();
   private readonly domainForms = new Set<string>();
+  private readonly compoundMemo = new Map<string, { form: string; score: number } | undefined>();
 
   constructor(
     private readonly lexicon: Lexicon,
     private readonly frequencies: Frequencies,
   ) {}
 
-  /** Analysis of a token given in its channel spelling (see `channelSpelling`). */
-  analyze(spelling: string): Analysis {
-    let a = this.memo.get(spelling);
+  /**
+   * Analysis of a token given in its channel spelling (see `channelSpelling`). `head` is set
+   * when a hyphen follows ("hälso- och sjukvård", "ägar-förhållanden"): then the first part of
+   * a compound is a word too.
+   */
+  analyze(spelling: string, head = false): Analysis {
+    const memoKey = head ? `${spelling}-` : spelling;
+    let a = this.memo.get(memoKey);
     if (!a) {
-      a = this.compute(spelling);
+      a = this.compute(spelling, head);
       if (this.memo.size > 200_000) this.memo.clear();
-      this.memo.set(spelling, a);
+      this.memo.set(memoKey, a);
     }
     return a;
   }
 
-  private compute(spelling: string): Analysis {
+  private compute(spelling: string, head: boolean): Analysis {
     const lower = spelling.toLowerCase();
+    const allCaps = spelling.length > 1 && spelling === spelling.toUpperCase() && spelling !== lower;
     if (/^\p{L}+$/u.test(lower)) {
-      const forms = this.wordForms(fold(lower));
+      const forms = head ? this.headForms(fold(lower)) : this.wordForms(fold(lower));
       const known = forms.includes(lower);
       const candidates: Candidate[] = forms.map((form) => ({ form, cost: 0, domain: this.domainForms.has(form) }));
       // A capital I or an é may stand for l or ö even when the folded form matches something.
       if (known || (candidates.length && !/[éI]/.test(spelling))) return { known, candidates, channel: false };
     }
+    // Short all-capital tokens are acronyms (FATF, SäkL): no guessing beyond the folded match.
+    if (allCaps && spelling.length <= 5) return { known: false, candidates: [], channel: false };
     // Not a word as written and no folded match: try the OCR confusions.
     const seen = new Map<string, Candidate>();
-    this.variants(spelling, 0, '', 0, 0, [], (variant, cost, marks) => {
+    this.variants(allCaps ? lower : spelling, 0, '', 0, 0, [], (variant, cost, marks) => {
       const v = variant.toLowerCase();
       for (const form of this.wordForms(fold(v))) {
         if (form.length !== v.length) continue;
@@ -142,30 +151,65 @@ export class CandidateGenerator {
     return forms;
   }
 
-  /** The best compound reading of a folded key: head parts that may start (or continue) a compound, a last part that may end one. */
-  private compound(key: string, middle: boolean, depth: number): string | undefined {
-    for (let i = key.length - 3; i >= 3; i--) {
-      const head = this.part(key.slice(0, i), middle ? COMPOUND_MIDDLE | COMPOUND_START : COMPOUND_START);
-      if (!head) continue;
-      const tailKey = key.slice(i);
-      const tail = this.part(tailKey, COMPOUND_END) ?? (depth < 2 && tailKey.length >= 6 ? this.compound(tailKey, true, depth + 1) : undefined);
-      if (tail) return head + tail;
-    }
-    return undefined;
+  /** Word forms plus forms that may begin a compound, for a token a hyphen follows. */
+  private headForms(key: string): string[] {
+    const forms = new Set(this.wordForms(key));
+    for (const f of this.lexicon.lookup(key)) if (f.flags & (COMPOUND_START | COMPOUND_MIDDLE)) forms.add(f.form.toLowerCase());
+    return [...forms];
   }
 
-  /** The most frequent lowercase form of `key` carrying one of `flags`. */
-  private part(key: string, flags: number): string | undefined {
-    let best: string | undefined;
-    let bestCount = -1;
+  /**
+   * The best compound reading of a folded key: head parts that may start (or continue) a
+   * compound, a last part that may end one; among the splits, the one whose parts are the most
+   * frequent words (fewer parts first).
+   */
+  private compound(key: string, middle: boolean, depth: number): string | undefined {
+    return this.bestCompound(key, middle, depth)?.form;
+  }
+
+  private bestCompound(key: string, middle: boolean, depth: number): { form: string; score: number } | undefined {
+    const memoKey = `${depth}${key}`;
+    if (this.compoundMemo.has(memoKey)) return this.compoundMemo.get(memoKey);
+    const found = this.searchCompound(key, middle, depth);
+    if (this.compoundMemo.size > 200_000) this.compoundMemo.clear();
+    this.compoundMemo.set(memoKey, found);
+    return found;
+  }
+
+  private searchCompound(key: string, middle: boolean, depth: number): { form: string; score: number } | undefined {
+    let best: { form: string; score: number } | undefined;
+    for (let i = key.length - 3; i >= 3; i--) {
+      // Whole words may head a compound too (the dictionary's flags miss many: "länder|jämförelser").
+      const head = this.part(key.slice(0, i), middle ? COMPOUND_MIDDLE | COMPOUND_START | WORD : COMPOUND_START | (i >= 4 ? WORD : 0));
+      if (!head) continue;
+      const tailKey = key.slice(i);
+      const end = this.part(tailKey, COMPOUND_END);
+      let tailForm: string;
+      let tailScore: number;
+      if (end) {
+        tailForm = end.form;
+        tailScore = Math.log1p(end.count);
+      } else {
+        const rest = depth < 2 && tailKey.length >= 6 ? this.bestCompound(tailKey, true, depth + 1) : undefined;
+        if (!rest) continue;
+        tailForm = rest.form;
+        tailScore = rest.score - 7; // a further part costs as much as a thousandfold rarer word
+      }
+      const score = Math.log1p(head.count) + tailScore;
+      if (!best || score > best.score) best = { form: head.form + tailForm, score };
+    }
+    return best;
+  }
+
+  /** The most frequent lowercase form of `key` carrying one of `flags`, with its count. */
+  private part(key: string, flags: number): { form: string; count: number } | undefined {
+    let best: { form: string; count: number } | undefined;
     for (const f of this.lexicon.lookup(key)) {
       if (!(f.flags & flags)) continue;
-      const lower = f.form.toLowerCase();
-      const c = this.frequencies.count(lower);
-      if (c > bestCount) {
-        best = lower;
-        bestCount = c;
-      }
+      const form = f.form.toLowerCase();
+      // Compound parts are rare as words; their stem ("prövnings" → prövning, "skatte" → skatt) tells more.
+      const count = this.frequencies.count(form) + this.frequencies.count(form.slice(0, -1));
+      if (!best || count > best.count) best = { form, count };
     }
     return best;
   }
@@ -177,6 +221,7 @@ export class CandidateGenerator {
  */
 export function channelSpelling(token: string): string {
   const allCaps = token.length > 1 && token === token.toUpperCase();
+  if (allCaps) return token;
   let out = '';
   for (const c of token) out += c === 'I' && !allCaps ? 'I' : c.toLowerCase();
   return out;

@@ -31,7 +31,7 @@ export interface RepairTuning {
   domainBoost: number;
 }
 
-export const defaultTuning: RepairTuning = { alpha: 0.5, k: 2, margin: 0.5, lambda: 1, domainBoost: 20 };
+export const defaultTuning: RepairTuning = { alpha: 0.5, k: 2, margin: 0.5, lambda: 1, domainBoost: 5 };
 
 interface Token {
   start: number;
@@ -62,7 +62,8 @@ export class SwedishRepairer implements Repairer {
       const end = start + m[0].length;
       while (g < guarded.length && guarded[g][1] <= start) g++;
       const isGuarded = g < guarded.length && guarded[g][0] < end;
-      tokens.push({ start, end, text: m[0], context: fold(m[0]), analysis: isGuarded ? undefined : this.analyze(m[0]) });
+      const head = text.charCodeAt(end) === 45; // '-'
+      tokens.push({ start, end, text: m[0], context: fold(m[0]), analysis: isGuarded ? undefined : this.analyze(m[0], head) });
     }
     const clean = this.looksClean(tokens);
     const repairs: Repair[] = [];
@@ -89,10 +90,10 @@ export class SwedishRepairer implements Repairer {
     return { text: out, repairs };
   }
 
-  private analyze(token: string): Analysis | undefined {
+  private analyze(token: string, head: boolean): Analysis | undefined {
     if (token === '|') return undefined; // handled by position, see choose()
     if (!/\p{L}/u.test(token)) return undefined;
-    return this.generator.analyze(channelSpelling(token));
+    return this.generator.analyze(channelSpelling(token.replaceAll(SOFT_HYPHEN, '')), head);
   }
 
   /**
@@ -116,7 +117,7 @@ export class SwedishRepairer implements Repairer {
     if (t.text === '|') return this.loneBar(text, t);
     const a = t.analysis;
     if (!a || !a.candidates.length) return undefined;
-    const lower = t.text.toLowerCase();
+    const lower = t.text.replaceAll(SOFT_HYPHEN, '').toLowerCase();
     if (a.known) {
       if (a.candidates.length === 1 || clean || hasDiacritic(t.text)) return undefined;
     }
@@ -133,7 +134,8 @@ export class SwedishRepairer implements Repairer {
     let sum = 0;
     for (const s of scores) sum += Math.exp(s - scores[best]);
     const confidence = Math.round((1 / sum) * (a.channel ? 0.85 : 1) * 1000) / 1000;
-    return { to: applyCase(t.text, form), confidence };
+    const to = withSoftHyphens(t.text, applyCase(t.text.replaceAll(SOFT_HYPHEN, ''), form));
+    return to === undefined ? undefined : { to, confidence };
   }
 
   /** log P(f | prev, next) up to a constant, minus the channel cost (naive Bayes over both sides). */
@@ -164,6 +166,18 @@ export class SwedishRepairer implements Repairer {
     if (!/^\s*$/.test(before) && !/[.!?:]\s+$/.test(before)) return undefined;
     return { to: 'I', confidence: 0.8 };
   }
+}
+
+const SOFT_HYPHEN = '\u00ad';
+
+/** Puts the token's soft hyphens back into the repaired word (only when the letters line up). */
+function withSoftHyphens(token: string, word: string): string | undefined {
+  if (!token.includes(SOFT_HYPHEN)) return word;
+  if (token.replaceAll(SOFT_HYPHEN, '').length !== word.length) return undefined;
+  let out = '';
+  let k = 0;
+  for (const c of token) out += c === SOFT_HYPHEN ? c : word[k++];
+  return out;
 }
 
 function sameLine(text: string, from: number, to: number): boolean {

@@ -3,7 +3,8 @@
 // or against letters.
 
 /** A word-like run in a line: letters with embedded OCR confusion characters. */
-export const TOKEN = /[\p{L}|][\p{L}\d|]*|\d[\p{L}\d|]*\p{L}[\p{L}\d|]*/gu;
+// U+00AD (soft hyphen) sits inside words of text extracted from PDFs/DOCX; it stays in the token.
+export const TOKEN = /[\p{L}|][\p{L}\d|\u00ad]*|\d[\p{L}\d|\u00ad]*\p{L}[\p{L}\d|\u00ad]*/gu;
 
 /** Plain words of a line (letter runs), for counting and context. */
 export function wordsOfLine(line: string): string[] {
@@ -11,7 +12,7 @@ export function wordsOfLine(line: string): string[] {
 }
 
 /** Spans that are never repaired: e-mail addresses, URLs, domain names, file names. */
-const PROTECTED = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|eu|pdf|docx?|xlsx?)\b/giu;
+const PROTECTED = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?:\/\/|www\.)\S+|\]\([^)\s]*\)|[^\s()]*\/[^\s()]*\/[^\s()]*|\b[\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|eu|pdf|docx?|xlsx?)\b/giu;
 
 /** [start, end) ranges of protected text in `text`, sorted. */
 export function protectedRanges(text: string): Array<[number, number]> {
