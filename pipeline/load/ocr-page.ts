@@ -3,18 +3,21 @@ import type { Page } from '../source-file.js';
 import type { OcrPool } from '../ocr/index.js';
 
 /**
- * Prepares a page image for tesseract: 8-bit grayscale PNG, and small images (faxes,
- * phone photos of A4 under ~200 dpi) scaled up, since the LSTM model wants x-heights
- * of ~20 px or more. No binarisation or deskew here: tesseract's own Otsu threshold and
- * skew-tolerant line finder measured as good on the generated scans (see bench-ocr).
+ * Prepares a page image for tesseract: 8-bit grayscale PNG, and low-resolution pages
+ * (faxes, 150 dpi office scans, phone photos) scaled up towards 300 dpi, since the LSTM
+ * model wants x-heights of ~20 px. The resolution comes from the image's density when it
+ * states one, else from its size taken as an A4 page. No binarisation or deskew here:
+ * tesseract's own Otsu threshold and line finder read the generated skewed, speckled
+ * scans at the native CLI's accuracy (see scripts/bench-ocr.ts).
  */
 export async function prepareImage(image: Sharp): Promise<{ png: Buffer; width: number; height: number }> {
+  const meta = await image.metadata();
   const { data, info } = await image.grayscale().raw().toBuffer({ resolveWithObject: true });
   let pipeline = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
   let { width, height } = info;
-  const shortSide = Math.min(width, height);
-  if (shortSide < 1200) {
-    const factor = Math.min(3, 1600 / shortSide);
+  const dpi = meta.density && meta.density >= 50 && meta.density < 1200 ? meta.density : Math.max(width, height) / 11.69;
+  if (dpi < 200) {
+    const factor = Math.min(3, 300 / dpi);
     width = Math.round(width * factor);
     height = Math.round(height * factor);
     pipeline = pipeline.resize(width, height, { kernel: 'lanczos3' });
