@@ -18,6 +18,8 @@ export interface PipelineOptions {
   fileTimeoutMs: number;
   /** How to treat a PDF text layer that looks like an English-model OCR: re-OCR the page image or repair the text. */
   badLayer: 'reocr' | 'repair';
+  /** Run the diacritics/OCR repair stage (off only to measure extraction on raw text). */
+  repair: boolean;
 }
 
 export const defaultPipelineOptions: PipelineOptions = {
@@ -26,6 +28,7 @@ export const defaultPipelineOptions: PipelineOptions = {
   maxPages: 500,
   fileTimeoutMs: 10 * 60 * 1000,
   badLayer: 'reocr',
+  repair: true,
 };
 
 /** Services are created on first use and closed by the runner at the end. */

@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { distance } from 'fastest-levenshtein';
+import type { Archive } from '../db/archive.js';
+import { effectiveFields, valueOf, type EffectiveFields } from '../db/queries/fields.js';
+import { foldKey } from '../db/queries/keys.js';
+import type { ArchiveSchema } from '../db/schema.js';
+import { checkDocument, compareCase, type DocumentFacts } from './flags.js';
+
+type Db = Archive | Transaction<ArchiveSchema>;
+
+const LINKABLE = ['decision', 'application'];
+
+function facts(id: string, kind: string, f: EffectiveFields): DocumentFacts {
+  return {
+    id, kind,
+    title: valueOf(f, 'title'), owner: valueOf(f, 'owner'), partners: valueOf(f, 'partners') ?? [],
+    period: valueOf(f, 'period'), amount_sek: valueOf(f, 'amount_sek'), applied: valueOf(f, 'applied'),
+    staffing: valueOf(f, 'staffing') ?? [], participants_per_year: valueOf(f, 'participants_per_year'),
+    budget: valueOf(f, 'budget'), intake_end: valueOf(f, 'intake_end'),
+  };
+}
+
+/** 0..1 similarity of two titles after folding (1 = equal beyond case, punctuation, spacing, diacritics). */
+export function titleSimilarity(a: string | null, b: string | null): number {
+  if (!a || !b) return 0;
+  const x = foldKey(a);
+  const y = foldKey(b);
+  if (!x || !y) return 0;
+  return 1 - distance(x, y) / Math.max(x.length, y.length);
+}
+
+function overlaps(a: DocumentFacts['period'], b: DocumentFacts['period']): boolean {
+  if (!a?.start || !a.end || !b?.start || !b.end) return false;
+  return a.start <= b.end && b.start <= a.end;
+}
+
+export interface LinkScore { score: number; title: number; supports: string[] }
+
+/**
+ * How sure we are that a decision and an application are one insats. The title carries it;
+ * owner, partners and period overlap support it. A weak title match alone never links.
+ */
+export function linkScore(a: DocumentFacts, b: DocumentFacts): LinkScore {
+  const title = titleSimilarity(a.title, b.title);
+  const supports: string[] = [];
+  if (a.owner && b.owner && foldKey(a.owner) === foldKey(b.owner)) supports.push('owner');
+  const pa = new Set(a.partners.map(foldKey));
+  if (b.partners.some((p) => pa.has(foldKey(p)))) supports.push('partners');
+  if (overlaps(a.period, b.period)) supports.push('period');
+  const linked = (title >= 0.97 && (supports.length >= 1 || title === 1)) || (title >= 0.85 && supports.length >= 1) || (title >= 0.5 && supports.length >= 2);
+  return { score: linked ? title * 0.7 + supports.length * 0.1 : 0, title, supports };
+}
+
+function caseId(decision: string | null, application: string | null): string {
+  return 'case-' + createHash('sha256').update(`${decision ?? ''}|${application ?? ''}`).digest('hex').slice(0, 12);
+}
+
+async function factsOf(db: Db, ids: string[]): Promise<Map<string, DocumentFacts>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('documents').select(['id', 'kind']).where('id', 'in', ids).execute();
+  const fields = await effectiveFields(db as Archive, rows.map((r) => r.id));
+  return new Map(rows.map((r) => [r.id, facts(r.id, r.kind, fields.get(r.id)!)]));
+}
+
+/** Indexed candidates of the other kind: same folded title, same owner, or same period start. */
+async function candidates(db: Db, doc: DocumentFacts, titleKey: string | null, ownerKey: string | null): Promise<string[]> {
+  const other = doc.kind === 'decision' ? 'application' : 'decision';
+  const ids = new Set<string>();
+  const base = () => db.selectFrom('documents as d').innerJoin('files as f', 'f.sha256', 'd.sha256').where('f.superseded_by', 'is', null).where('d.kind', '=', other).select('d.id').limit(200);
+  if (titleKey) for (const r of await base().where('d.title_key', '=', titleKey).execute()) ids.add(r.id);
+  if (ownerKey) for (const r of await base().where('d.owner_key', '=', ownerKey).execute()) ids.add(r.id);
+  if (doc.period?.start) for (const r of await base().where('d.period_start', '=', doc.period.start).execute()) ids.add(r.id);
+  ids.delete(doc.id);
+  return [...ids];
+}
+
+/** The case a document is in, if any. */
+async function caseOf(db: Db, id: string) {
+  return db.selectFrom('cases').selectAll().where((eb) => eb.or([eb('decision_id', '=', id), eb('application_id', '=', id)])).executeTakeFirst();
+}
+
+/**
+ * Re-links the given documents into cases and recomputes every flag that touches them (and their
+ * counterparts). Idempotent: running it twice changes nothing; flags are replaced, never duplicated.
+ * Returns the number of flags on the given documents.
+ */
+export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const docs = await factsOf(db, ids);
+  const touched = new Set<string>(ids);
+
+  await db.deleteFrom('messages').where('stage', '=', 'link').where('document_id', 'in', ids).execute();
+  for (const doc of docs.values()) {
+    const titleKey = doc.title ? foldKey(doc.title) : null;
+    const ownerKey = doc.owner ? foldKey(doc.owner) : null;
+    await db.updateTable('documents').set({ title_key: titleKey, owner_key: ownerKey, period_start: doc.period?.start ?? null, period_end: doc.period?.end ?? null }).where('id', '=', doc.id).execute();
+    // Leave the old case; its counterpart is re-examined below.
+    const old = await caseOf(db, doc.id);
+    if (old) {
+      await db.deleteFrom('cases').where('id', '=', old.id).execute();
+      for (const other of [old.decision_id, old.application_id]) if (other && other !== doc.id) touched.add(other);
+    }
+  }
+
+  const order = [...touched].sort();
+  const all = await factsOf(db, order);
+  for (const id of order) {
+    const doc = all.get(id);
+    if (!doc || !LINKABLE.includes(doc.kind)) continue;
+    if (await caseOf(db, id)) continue;
+    const titleKey = doc.title ? foldKey(doc.title) : null;
+    const ownerKey = doc.owner ? foldKey(doc.owner) : null;
+    const candidateFacts = await factsOf(db, await candidates(db, doc, titleKey, ownerKey));
+    const scored = [...candidateFacts.values()].map((c) => ({ c, s: linkScore(doc, c) })).filter((x) => x.s.score > 0).sort((a, b) => b.s.score - a.s.score || (a.c.id < b.c.id ? -1 : 1));
+    let chosen: DocumentFacts | null = null;
+    let score: number | null = null;
+    if (scored.length > 1 && scored[0].s.score - scored[1].s.score < 0.02 && scored[0].s.title < 1) {
+      // Two equally good counterparts: say so rather than guess.
+      await db.insertInto('messages').values({ sha256: null, document_id: id, page: null, span_start: null, span_end: null, stage: 'link', level: 'warning', reason: `ambiguous link: ${scored[0].c.id} and ${scored[1].c.id} match equally well` }).execute();
+      scored.length = 0;
+    }
+    for (const { c, s } of scored) {
+      const existing = await caseOf(db, c.id);
+      const partnerId = existing ? (existing.decision_id === c.id ? existing.application_id : existing.decision_id) : null;
+      // A counterpart already linked at least as well keeps its partner.
+      if (existing && partnerId && (existing.score ?? 0) >= s.score) continue;
+      if (existing) {
+        await db.deleteFrom('cases').where('id', '=', existing.id).execute();
+        if (partnerId) touched.add(partnerId);
+      }
+      chosen = c;
+      score = s.score;
+      break;
+    }
+    const decision = doc.kind === 'decision' ? doc : chosen;
+    const application = doc.kind === 'application' ? doc : chosen;
+    if (chosen) touched.add(chosen.id);
+    await db.insertInto('cases').values({
+      id: caseId(decision?.id ?? null, application?.id ?? null),
+      title: decision?.title ?? application?.title ?? '',
+      decision_id: decision?.id ?? null, application_id: application?.id ?? null, score,
+    }).execute();
+  }
+  // Lone documents displaced by a better match get a case of their own again.
+  for (const id of [...touched].sort()) {
+    if (await caseOf(db, id)) continue;
+    const doc = (await factsOf(db, [id])).get(id);
+    if (!doc || !LINKABLE.includes(doc.kind)) continue;
+    const decision = doc.kind === 'decision' ? doc.id : null;
+    const application = doc.kind === 'application' ? doc.id : null;
+    await db.insertInto('cases').values({ id: caseId(decision, application), title: doc.title ?? '', decision_id: decision, application_id: application, score: null }).execute();
+  }
+  return recomputeFlags(db, [...touched]);
+}
+
+/** Replaces the flags of the given documents: their own checks and those of their cases. */
+export async function recomputeFlags(db: Db, ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  await db.deleteFrom('flags').where((eb) => eb.or([eb('document_id', 'in', ids), eb('other_document_id', 'in', ids)])).execute();
+  const cases = await db.selectFrom('cases').selectAll().where((eb) => eb.or([eb('decision_id', 'in', ids), eb('application_id', 'in', ids)])).execute();
+  const involved = new Set(ids);
+  for (const c of cases) for (const x of [c.decision_id, c.application_id]) if (x) involved.add(x);
+  const all = await factsOf(db, [...involved]);
+  const drafts = [...all.values()].filter((d) => ids.includes(d.id)).flatMap(checkDocument);
+  for (const c of cases) {
+    const d = c.decision_id ? all.get(c.decision_id) : undefined;
+    const a = c.application_id ? all.get(c.application_id) : undefined;
+    if (d && a) drafts.push(...compareCase(d, a));
+  }
+  for (const f of drafts) {
+    await db.insertInto('flags').values({ code: f.code, document_id: f.document, other_document_id: f.other_document, field: f.field, values_json: JSON.stringify(f.values), message: f.message })
+      .onConflict((oc) => oc.doNothing()).execute();
+  }
+  return drafts.filter((f) => ids.includes(f.document) || (f.other_document && ids.includes(f.other_document))).length;
+}

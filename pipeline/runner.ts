@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { openArchive, type Archive } from '../db/archive.js';
+import { recordPath, storeFile, storeRejection } from '../db/queries/store-file.js';
+import { discoverFiles } from './discover.js';
+import { ArendeError, FileTimeoutError, RejectedInputError } from './errors.js';
+import { extractFields } from './extract.js';
+import { relinkDocuments } from './link.js';
+import { loadPages } from './load/index.js';
+import { acquireArchiveLock } from './lock.js';
+import { repairPages } from './repair/index.js';
+import { createServices } from './services.js';
+import { createSourceFile, type SourceFile } from './source-file.js';
+import { splitDocuments } from './split.js';
+import { defaultPipelineOptions, type PipelineOptions, type Services, type Stage, type StageContext } from './stage.js';
+import { PIPELINE_VERSION } from './version.js';
+
+/** The stages in order; each enriches the file. */
+export const STAGES: readonly [string, Stage][] = [
+  ['load', loadPages],
+  ['repair', repairPages],
+  ['split', splitDocuments],
+  ['extract', extractFields],
+];
+
+export type FileOutcome = 'new' | 'unchanged' | 'rejected';
+
+export interface FileResult {
+  path: string;
+  sha256: string | null;
+  outcome: FileOutcome;
+  reason?: string;
+  documents: number;
+  pages: number;
+  flags: number;
+  ms: number;
+}
+
+export interface IngestSummary {
+  files: number;
+  new: number;
+  unchanged: number;
+  rejected: number;
+  documents: number;
+  pages: number;
+  flagged: number;
+  seconds: number;
+  stopped: boolean;
+  rejections: { file: string; reason: string }[];
+}
+
+export interface IngestOptions extends Partial<PipelineOptions> {
+  db: string;
+  /** Aborting stops the run after the files in flight (SIGINT/SIGTERM). */
+  stop?: AbortSignal;
+  onFile?: (result: FileResult) => void;
+  /** Re-process files already in the archive even when their version is current. */
+  force?: boolean;
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, file: string, outer?: AbortSignal): Promise<T> {
+  const controller = new AbortController();
+  outer?.addEventListener('abort', () => controller.abort(), { once: true });
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new FileTimeoutError(`time limit of ${Math.round(ms / 1000)} s per file exceeded`, file));
+    }, ms);
+  });
+  return Promise.race([work(controller.signal), timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Runs the stages over one file in memory; throws RejectedInputError for input that cannot be archived. */
+export async function processFile(file: SourceFile, options: PipelineOptions, services: Services, signal: AbortSignal): Promise<SourceFile> {
+  const ctx: StageContext = { signal, options, services };
+  for (const [name, stage] of STAGES) {
+    if (name === 'repair' && !options.repair) continue;
+    if (signal.aborted) throw new FileTimeoutError('stopped', file.path);
+    try {
+      await stage(file, ctx);
+    } catch (e) {
+      if (e instanceof RejectedInputError) throw e;
+      // A crash inside a stage (parser, OCR worker) is this file's problem, not the batch's.
+      const message = e instanceof Error ? e.message : String(e);
+      throw new RejectedInputError(`${name} stage failed: ${message}`, file.path, e instanceof ArendeError ? e.page : undefined, { cause: e });
+    }
+  }
+  return file;
+}
+
+/** Ingests one discovered path into the archive: skip if known, else process and store in one transaction. */
+async function ingestOne(db: Archive, path: string, options: PipelineOptions & { force?: boolean }, services: Services): Promise<FileResult> {
+  const started = Date.now();
+  const result = (outcome: FileOutcome, sha256: string | null, extra: Partial<FileResult> = {}): FileResult => ({
+    path, sha256, outcome, documents: 0, pages: 0, flags: 0, ms: Date.now() - started, ...extra,
+  });
+  const reject = async (sha256: string | null, reason: string) => {
+    await storeRejection(db, path, sha256, reason);
+    return result('rejected', sha256, { reason });
+  };
+
+  let size: number;
+  let sha256: string;
+  try {
+    size = (await stat(path)).size;
+    sha256 = await sha256Of(path);
+  } catch (e) {
+    return reject(null, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const known = await db.selectFrom('files').select(['sha256', 'path', 'pipeline_version']).where('sha256', '=', sha256).executeTakeFirst();
+  if (known && known.pipeline_version === PIPELINE_VERSION && !options.force) {
+    // Same bytes: nothing to do but remember where they were seen (a move or rename).
+    await db.transaction().execute(async (trx) => {
+      await recordPath(trx, path, sha256);
+      if (known.path !== path) await trx.updateTable('files').set({ path }).where('sha256', '=', sha256).execute();
+    });
+    return result('unchanged', sha256);
+  }
+  const rejected = await db.selectFrom('rejections').selectAll().where('path', '=', path).executeTakeFirst();
+  if (rejected && rejected.sha256 === sha256 && rejected.pipeline_version === PIPELINE_VERSION && !options.force) {
+    return result('rejected', sha256, { reason: rejected.reason });
+  }
+  if (size === 0) return reject(sha256, 'empty file (0 bytes)');
+  if (size > options.maxBytes) return reject(sha256, `file too large: ${size} bytes (limit ${options.maxBytes}, see --max-bytes)`);
+
+  let file: SourceFile;
+  try {
+    const bytes = await readFile(path);
+    file = createSourceFile({ path, sha256, size, bytes });
+    await withTimeout((signal) => processFile(file, options, services, signal), options.fileTimeoutMs, path);
+  } catch (e) {
+    if (e instanceof RejectedInputError) return reject(sha256, e.reason);
+    return reject(sha256, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let flags = 0;
+  await db.transaction().execute(async (trx) => {
+    const ids = await storeFile(trx, file);
+    flags = await relinkDocuments(trx, ids);
+  });
+  return result('new', sha256, { documents: file.documents.length, pages: file.pages.length, flags });
+}
+
+/**
+ * The nightly job: discovers files under `paths` as a stream, processes up to `jobs` at once,
+ * stores each file in its own transaction and never lets one bad file stop the batch.
+ */
+export async function ingest(paths: string[], options: IngestOptions): Promise<IngestSummary> {
+  const opts = { ...defaultPipelineOptions, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as PipelineOptions & IngestOptions;
+  const started = Date.now();
+  const release = acquireArchiveLock(options.db);
+  const db = await openArchive(options.db);
+  const services = createServices();
+  const summary: IngestSummary = { files: 0, new: 0, unchanged: 0, rejected: 0, documents: 0, pages: 0, flagged: 0, seconds: 0, stopped: false, rejections: [] };
+  const run = await db.insertInto('runs').values({ started_at: new Date().toISOString(), finished_at: null, pipeline_version: PIPELINE_VERSION, summary_json: null }).returning('id').executeTakeFirstOrThrow();
+  const record = (r: FileResult) => {
+    summary.files++;
+    summary[r.outcome]++;
+    summary.documents += r.documents;
+    summary.pages += r.pages;
+    summary.flagged += r.flags;
+    if (r.outcome === 'rejected') summary.rejections.push({ file: r.path, reason: r.reason ?? 'rejected' });
+    options.onFile?.(r);
+  };
+  try {
+    const inFlight = new Set<Promise<void>>();
+    for await (const found of discoverFiles(paths)) {
+      if (options.stop?.aborted) { summary.stopped = true; break; }
+      if (found.error) {
+        await storeRejection(db, found.path, null, found.error);
+        record({ path: found.path, sha256: null, outcome: 'rejected', reason: found.error, documents: 0, pages: 0, flags: 0, ms: 0 });
+        continue;
+      }
+      const task = ingestOne(db, found.path, opts, services)
+        .catch((e) => ({ path: found.path, sha256: null, outcome: 'rejected' as const, reason: `internal error: ${(e as Error).message}`, documents: 0, pages: 0, flags: 0, ms: 0 }))
+        .then(record)
+        .finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      if (inFlight.size >= opts.jobs) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    if (options.stop?.aborted) summary.stopped = true;
+  } finally {
+    summary.seconds = Math.round((Date.now() - started) / 10) / 100;
+    await db.updateTable('runs').set({ finished_at: new Date().toISOString(), summary_json: JSON.stringify(summary) }).where('id', '=', run.id).execute().catch(() => undefined);
+    await services.close();
+    await db.destroy();
+    release();
+  }
+  return summary;
+}

@@ -1,0 +1,159 @@
+import { franc } from 'franc';
+import { DocumentText } from '../extractors/document-text.js';
+import { findMinutesSections } from '../extractors/decision/minutes.js';
+import {
+  APPLICATION_CUES, APPLICATION_START, DECISION_CUES, DECISION_START, MINUTES_CUES, MINUTES_START, countCues, foldLine,
+} from './cues.js';
+import type { Stage } from './stage.js';
+import type { DocumentKind, DocumentPart, Page, SourceFile } from './source-file.js';
+
+/** A place where a document starts: page number and offset in that page's text. */
+interface Start { page: number; offset: number }
+
+interface Line { page: number; start: number; end: number; text: string; folded: string; indexOnPage: number }
+
+/** Lines of each page, with offsets, skipping blank ones. */
+function linesOf(pages: Page[]): Line[] {
+  const out: Line[] = [];
+  for (const page of pages) {
+    let index = 0;
+    const re = /[^\n]*/g;
+    for (let m = re.exec(page.text); m; m = re.exec(page.text)) {
+      if (m[0].trim()) out.push({ page: page.n, start: m.index, end: m.index + m[0].length, text: m[0], folded: foldLine(m[0]), indexOnPage: index++ });
+      if (re.lastIndex >= page.text.length) break;
+      re.lastIndex++;
+    }
+  }
+  return out;
+}
+
+const TOP_OF_PAGE = 12;
+
+/**
+ * Where documents start in a file. A bundle of scans puts each document on new pages; a text
+ * file may run two documents together, so a strong start cue inside a page splits too: a second
+ * "Förslag till beslut", or the form's header after a decision. The ansökan's own later pages
+ * repeat "Insatsens namn" in their header and must not split.
+ */
+export function findDocumentStarts(pages: Page[]): Start[] {
+  const lines = linesOf(pages);
+  const starts: Start[] = [];
+  let kind: DocumentKind | 'unknown' = 'unknown';
+  let hasDecisionStart = false;
+  let lastDecisionCue = -100;
+  let appCues = 0;
+  let linesInDoc = 0;
+  let docStartLine = 0;
+
+  const open = (i: number, atPageTop: boolean, next: DocumentKind | 'unknown') => {
+    let j = i;
+    if (atPageTop) {
+      while (j > 0 && lines[j - 1].page === lines[i].page) j--;
+    } else {
+      // The title block above the cue belongs to the new document.
+      let back = 0;
+      while (j > docStartLine + 1 && back < 3) {
+        const prev = lines[j - 1];
+        if (prev.text.trim().length > 100 || /[.:;]\s*$/.test(prev.text) || /forbundschef|ordforande/.test(prev.folded)) break;
+        j--; back++;
+      }
+    }
+    starts.push({ page: lines[j].page, offset: atPageTop ? 0 : lines[j].start });
+    docStartLine = j;
+    kind = next; hasDecisionStart = false; appCues = 0; linesInDoc = i - j;
+  };
+
+  lines.forEach((line, i) => {
+    if (i === 0) { starts.push({ page: line.page, offset: 0 }); docStartLine = 0; }
+    const atPageTop = line.indexOnPage < TOP_OF_PAGE && lines[docStartLine].page !== line.page;
+    const f = line.folded;
+    if (DECISION_START.test(f)) {
+      // "Tjänsteskrivelse" a few lines above "Förslag till beslut" opens one document, not two.
+      const sameDocument = kind === 'unknown' || (kind === 'decision' && (!hasDecisionStart || i - lastDecisionCue < 10)) || (kind === 'other' && linesInDoc < 8);
+      if (!sameDocument && i > 0) open(i, atPageTop, 'decision');
+      kind = 'decision'; hasDecisionStart = true; lastDecisionCue = i;
+    } else if (APPLICATION_START.test(f) && kind !== 'application') {
+      if (kind !== 'unknown' && i > 0 && linesInDoc > 3) open(i, atPageTop, 'application');
+      kind = 'application';
+    } else if (APPLICATION_CUES.some((c) => c.test(f))) {
+      appCues++;
+      if (kind === 'decision' && hasDecisionStart && /insatsens\s*namn/.test(f.replace(/[|1]/g, 'i'))) open(i, atPageTop, 'application');
+      if (appCues >= 2 && kind === 'unknown') kind = 'application';
+    }
+    linesInDoc++;
+  });
+  if (!starts.length) starts.push({ page: pages[0]?.n ?? 1, offset: 0 });
+  return starts;
+}
+
+export function classifyDocument(text: string): DocumentKind {
+  const decision = countCues(text, DECISION_CUES);
+  const application = countCues(text, APPLICATION_CUES);
+  const folded = foldLine(text);
+  const decides = /(bevilja|avsla|avslag|aterremitter|bordlagg)/.test(folded) && DECISION_CUES.slice(0, 3).some((c) => c.test(folded));
+  if (application >= 3 && application > decision) return 'application';
+  if (decides || decision >= 3) return 'decision';
+  if (application >= 2) return 'application';
+  return 'other';
+}
+
+const LANGUAGES = ['swe', 'eng', 'nob', 'dan', 'fin', 'deu', 'fra'];
+
+/** ISO 639-3 of a document, 'und' when the text is too short or unclear. */
+export function detectLanguage(text: string): string {
+  const sample = text.slice(0, 20000);
+  if (sample.replace(/\s+/g, '').length < 40) return 'und';
+  const lang = franc(sample, { only: LANGUAGES, minLength: 40 });
+  // Swedish that lost its å/ä/ö reads like Norwegian or Danish to a trigram model.
+  if ((lang === 'nob' || lang === 'dan') && /\b(och|att|för|for|insatsen|samordningsf)/i.test(sample)) return 'swe';
+  return lang;
+}
+
+export function documentId(sha256: string, first: number, last: number, startOffset: number): string {
+  return `${sha256.slice(0, 12)}-p${first}-${last}${startOffset ? `-o${startOffset}` : ''}`;
+}
+
+function makePart(file: SourceFile, from: Start, to: Start | null, kindHint?: DocumentKind): DocumentPart {
+  const lastPage = to ? (to.offset === 0 ? to.page - 1 : to.page) : file.pages[file.pages.length - 1].n;
+  const pages = file.pages.filter((p) => p.n >= from.page && p.n <= lastPage);
+  const last = pages[pages.length - 1];
+  const endOffset = to && to.offset > 0 ? to.offset : last.text.length;
+  const text = new DocumentText(pages, from.offset, endOffset).text;
+  const kind = kindHint ?? classifyDocument(text);
+  return {
+    id: documentId(file.sha256, from.page, lastPage, from.offset),
+    kind, language: detectLanguage(text), pages: [from.page, lastPage], startOffset: from.offset, endOffset, text,
+  };
+}
+
+/** Board minutes: every § that decides on an insats is a decision; the whole minutes are one "other" document. */
+function splitMinutes(file: SourceFile): DocumentPart[] | null {
+  const first = linesOf(file.pages.slice(0, 1)).slice(0, TOP_OF_PAGE);
+  if (!first.some((l) => MINUTES_START.test(l.folded))) return null;
+  const all = new DocumentText(file.pages);
+  if (countCues(all.text, MINUTES_CUES) < 2) return null;
+  const sections = findMinutesSections(all.text).filter((s) => s.decides);
+  if (!sections.length) return null;
+  const parts: DocumentPart[] = [makePart(file, { page: file.pages[0].n, offset: 0 }, null, 'other')];
+  for (const s of sections) {
+    const a = all.locate(s.start);
+    const b = all.locate(s.end);
+    const end: Start = b.offset === 0 ? { page: b.page, offset: 0 } : { page: b.page, offset: b.offset };
+    const part = makePart(file, { page: a.page, offset: a.offset }, end, 'decision');
+    if (b.offset === 0 && b.page === a.page) continue;
+    parts.push(part);
+  }
+  return parts;
+}
+
+/** Splits the file into documents with page ranges and gives each a kind and a language. */
+export const splitDocuments: Stage = async (file) => {
+  if (!file.pages.length) return;
+  const minutes = splitMinutes(file);
+  if (minutes) {
+    file.documents = minutes;
+    return;
+  }
+  const starts = findDocumentStarts(file.pages);
+  file.documents = starts.map((s, i) => makePart(file, s, starts[i + 1] ?? null));
+};
