@@ -1,6 +1,6 @@
 // Reading the ansökan form as labelled lines: a label, then its value on the same line or on
 // the next non-empty line.
-import { findFormLabel, findFormLabels, type LabelMatch } from './labels.js';
+import { findFirstLabel, findFormLabel, type LabelMatch } from './labels.js';
 
 /** A piece of the document's text with its offsets in DocumentText.text. */
 export interface Span {
@@ -62,20 +62,12 @@ export function valueOf(text: string, match: LabelMatch, stopLabels: readonly st
 
 /** The first match of any of several wordings of one label. */
 export function findAnyLabel(text: string, labels: readonly string[], from = 0): LabelMatch | null {
-  let best: LabelMatch | null = null;
-  for (const l of labels) {
-    const m = findFormLabel(text, l, from);
-    if (m && (!best || m.start < best.start || (m.start === best.start && m.score > best.score))) best = m;
-  }
-  return best;
+  const m = findFirstLabel(text, labels, from);
+  return m && { start: m.start, end: m.end, score: m.score };
 }
 
 /** Start of the first line after `from` that begins with one of the labels, or `to`. */
 export function nextLabel(text: string, labels: readonly string[], from: number, to = text.length): number {
-  let end = to;
-  for (const l of labels) {
-    const m = findFormLabels(text, l, from)[0];
-    if (m && m.start < end) end = lineAround(text, m.start).start;
-  }
-  return end;
+  const m = findFirstLabel(text, labels, from);
+  return m && m.start < to ? lineAround(text, m.start).start : to;
 }

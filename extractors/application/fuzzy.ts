@@ -6,7 +6,12 @@
  * Lowercases and strips diacritics, one character for one so offsets into the folded text are
  * offsets into the original (matches become evidence spans).
  */
+let lastText = '';
+let lastFolded = '';
+
 export function foldForMatch(text: string): string {
+  // Labels are looked up many times in the same document: keep the last folding.
+  if (text === lastText && text.length > 0) return lastFolded;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -16,6 +21,7 @@ export function foldForMatch(text: string): string {
     else if (c.charCodeAt(0) < 128) out += c.toLowerCase();
     else out += ((c.normalize('NFD')[0] ?? c).toLowerCase()[0] ?? c);
   }
+  if (text.length > 200) [lastText, lastFolded] = [text, out];
   return out;
 }
 
@@ -23,47 +29,60 @@ export function foldForMatch(text: string): string {
 const CONFUSABLE: readonly string[] = [
   'ad', 'ae', 'oe', 'od', 'o6', 'o0', 'il', 'i|', 'l|', 'l1', 'i1', 'i!', 'rn', 'ce', 'oc', 'uv', 'ij', 'a4',
 ];
-const confusable = new Set<string>();
+const confusable = new Set<number>();
+const pairKey = (a: number, b: number) => a * 65536 + b;
 for (const pair of CONFUSABLE) {
-  confusable.add(pair[0] + pair[1]);
-  confusable.add(pair[1] + pair[0]);
+  confusable.add(pairKey(pair.charCodeAt(0), pair.charCodeAt(1)));
+  confusable.add(pairKey(pair.charCodeAt(1), pair.charCodeAt(0)));
 }
 
-function substitutionCost(a: string, b: string): number {
+function substitutionCost(a: number, b: number): number {
   if (a === b) return 0;
-  if (confusable.has(a + b)) return 0.35;
-  return 1;
+  return confusable.has(pairKey(a, b)) ? 0.35 : 1;
 }
 
 /** Dropped or doubled spaces and punctuation are common and cheap. */
-function indelCost(c: string): number {
-  return /[\s.,:;()*'"|-]/.test(c) ? 0.5 : 1;
+const CHEAP_INDEL = new Set([...' .,:;()*\'"|-'].map((c) => c.charCodeAt(0)));
+function indelCost(c: number): number {
+  return CHEAP_INDEL.has(c) ? 0.5 : 1;
 }
+
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /**
  * Aligns the whole of `pattern` (already folded) against a prefix of `text` (already folded),
- * the prefix's length left free. Returns the cheapest cost and the prefix length it uses.
+ * the prefix's length left free. Returns the cheapest cost and the prefix length it uses; gives
+ * up (cost Infinity) as soon as every alignment costs more than `maxCost`, which rejects most
+ * lines after a few letters.
  */
-export function alignPrefix(pattern: string, text: string): { cost: number; length: number } {
+export function alignPrefix(pattern: string, text: string, maxCost = Infinity): { cost: number; length: number } {
   const m = pattern.length;
   const n = Math.min(text.length, Math.ceil(m * 1.4) + 4);
-  let prev = new Array<number>(n + 1);
-  let cur = new Array<number>(n + 1);
-  prev[0] = 0;
-  for (let j = 1; j <= n; j++) prev[j] = prev[j - 1] + indelCost(text[j - 1]);
+  const tc = new Int32Array(n);
+  const tIndel = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    tc[j] = text.charCodeAt(j);
+    tIndel[j] = indelCost(tc[j]);
+  }
+  let prev = new Float64Array(n + 1);
+  let cur = new Float64Array(n + 1);
+  for (let j = 1; j <= n; j++) prev[j] = prev[j - 1] + tIndel[j - 1];
   for (let i = 1; i <= m; i++) {
-    const p = pattern[i - 1];
-    cur[0] = prev[0] + indelCost(p);
+    const p = pattern.charCodeAt(i - 1);
+    const pIndel = indelCost(p);
+    cur[0] = prev[0] + pIndel;
+    let rowMin = cur[0];
     for (let j = 1; j <= n; j++) {
-      const t = text[j - 1];
-      cur[j] = Math.min(prev[j - 1] + substitutionCost(p, t), prev[j] + indelCost(p), cur[j - 1] + indelCost(t));
+      cur[j] = Math.min(prev[j - 1] + substitutionCost(p, tc[j - 1]), prev[j] + pIndel, cur[j - 1] + tIndel[j - 1]);
+      if (cur[j] < rowMin) rowMin = cur[j];
     }
+    if (rowMin > maxCost) return { cost: Infinity, length: 0 };
     [prev, cur] = [cur, prev];
   }
   let best = { cost: Infinity, length: 0 };
   for (let j = 0; j <= n; j++) {
     // Prefer ending at a word boundary: a label that stops mid-word is a worse match.
-    const midWord = j < text.length && /[a-z0-9]/.test(text[j]) && j > 0 && /[a-z0-9]/.test(text[j - 1]);
+    const midWord = j > 0 && j < text.length && isWordChar(text.charCodeAt(j)) && isWordChar(text.charCodeAt(j - 1));
     const cost = prev[j] + (midWord ? 0.75 : 0);
     if (cost < best.cost) best = { cost, length: j };
   }

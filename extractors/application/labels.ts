@@ -29,10 +29,10 @@ function lineStarts(text: string, from: number): number[] {
   return starts;
 }
 
-function scoreAt(folded: string, at: number, label: string): LabelMatch {
+function scoreAt(folded: string, at: number, label: string, threshold: number): LabelMatch {
   const lineEnd = folded.indexOf('\n', at);
   const line = folded.slice(at, lineEnd < 0 ? folded.length : lineEnd);
-  const { cost, length } = alignPrefix(label, line);
+  const { cost, length } = alignPrefix(label, line, (1 - threshold) * label.length);
   return { start: at, end: at + length, score: Math.max(0, 1 - cost / label.length) };
 }
 
@@ -45,7 +45,7 @@ export function findFormLabels(text: string, label: string, from = 0, threshold 
   const pattern = foldForMatch(label.trim()).replace(/ +/g, ' ');
   const found: LabelMatch[] = [];
   for (const at of lineStarts(folded, from)) {
-    const m = scoreAt(folded, at, pattern);
+    const m = scoreAt(folded, at, pattern, threshold);
     if (m.score >= threshold) found.push(m);
   }
   return found;
@@ -54,4 +54,22 @@ export function findFormLabels(text: string, label: string, from = 0, threshold 
 /** The first line at or after `from` that starts with `label` (fuzzily), or null. */
 export function findFormLabel(text: string, label: string, from = 0): LabelMatch | null {
   return findFormLabels(text, label, from)[0] ?? null;
+}
+
+/**
+ * The first line at or after `from` that starts with any of `labels` (the best-scoring label on
+ * that line). Scans line by line, so a section's end is found without searching the whole text.
+ */
+export function findFirstLabel(text: string, labels: readonly string[], from = 0, threshold = LABEL_THRESHOLD): (LabelMatch & { label: string }) | null {
+  const folded = foldForMatch(text);
+  const patterns = labels.map((l) => foldForMatch(l.trim()).replace(/ +/g, ' '));
+  for (const at of lineStarts(folded, from)) {
+    let best: (LabelMatch & { label: string }) | null = null;
+    patterns.forEach((pattern, i) => {
+      const m = scoreAt(folded, at, pattern, threshold);
+      if (m.score >= threshold && (!best || m.score > best.score)) best = { ...m, label: labels[i] };
+    });
+    if (best) return best;
+  }
+  return null;
 }
