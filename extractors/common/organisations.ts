@@ -79,9 +79,19 @@ interface Entry {
 
 const ALIASES = new Map<string, Entry>();
 const MUNICIPALITY_KEYS = new Map<string, string>();
+// Folding makes "Håbo" and "Habo" one key: the names spelled with their diacritics decide between them.
+const SPELLED = new Map<string, Entry>();
+const SPELLED_MUNICIPALITY = new Map<string, string>();
+
+function spelledKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
+}
 
 function alias(name: string, entry: Entry): void {
+  SPELLED.set(spelledKey(name), entry);
   const key = foldKey(name);
+  // The first registered reading of a folded key stays (Håbo before Habo: the register is by county from Stockholm).
+  if (ALIASES.get(key)?.kind === 'kommun' && entry.kind === 'kommun' && ALIASES.get(key)!.canonical !== entry.canonical) return;
   const prev = ALIASES.get(key);
   // A kommun's own organisation name wins over a region's reading of the same word.
   if (prev && !prev.bare && entry.bare) return;
@@ -106,8 +116,10 @@ for (const k of KOMMUNER) {
   }
   alias(k.organisation, entry);
   alias(k.name, { ...entry, bare: true });
-  MUNICIPALITY_KEYS.set(foldKey(k.name), k.name);
-  MUNICIPALITY_KEYS.set(foldKey(k.genitive), k.name);
+  for (const n of [k.name, k.genitive]) {
+    if (!MUNICIPALITY_KEYS.has(foldKey(n))) MUNICIPALITY_KEYS.set(foldKey(n), k.name);
+    SPELLED_MUNICIPALITY.set(spelledKey(n), k.name);
+  }
 }
 for (const [canonical, genitive, bare, ...extra] of REGIONS) {
   const entry: Entry = { canonical, kind: 'region' };
@@ -143,7 +155,7 @@ function fuzzy(key: string, keys: Iterable<string>, budget: number): { key: stri
 export function matchOrganisation(name: string): OrganisationMatch | null {
   const key = foldKey(name);
   if (!key) return null;
-  const exact = ALIASES.get(key);
+  const exact = SPELLED.get(spelledKey(name)) ?? ALIASES.get(key);
   if (exact) return { name: exact.canonical, kind: exact.kind, score: exact.bare ? 0.8 : 1 };
   const hit = fuzzy(key, ALIAS_KEYS, editBudget(key.length));
   if (!hit) return null;
@@ -163,7 +175,8 @@ export function canonicalMunicipality(name: string): string | null {
     .replace(/^(?:i|kommunen)\s+/, '')
     .replace(/\s+(?:kommun|kommuner|kommuns|stad|stads)$/, '');
   if (!key) return null;
-  const exact = MUNICIPALITY_KEYS.get(key);
+  const spelled = spelledKey(name).replace(/^(?:i|kommunen)\s+/, '').replace(/\s+(?:kommun|kommuner|kommuns|stad|stads)$/, '');
+  const exact = SPELLED_MUNICIPALITY.get(spelled) ?? MUNICIPALITY_KEYS.get(key);
   if (exact) return exact;
   const budget = editBudget(key.length);
   let best: string | null = null;
@@ -206,7 +219,7 @@ export function findOrganisations(text: string): OrganisationMention[] {
       const span = text.slice(win[0].start, win[n - 1].end);
       if (/[\n,.;:()]/.test(span)) continue;
       const key = win.map((t) => t.key).join(' ');
-      const exact = ALIASES.get(key);
+      const exact = SPELLED.get(spelledKey(span)) ?? ALIASES.get(key);
       if (exact && !exact.bare) {
         taken = { name: exact.canonical, kind: exact.kind, score: 1, start: win[0].start, end: win[n - 1].end };
         break;

@@ -16,14 +16,14 @@ const COUNTS: Record<string, number> = {
   en: 1, ett: 1, tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, atta: 8, nio: 9, tio: 10,
 };
 // The nouns that name a post; a role ends in one of these ("arbetssamordnare", "operativ resurs").
-const ROLE_NOUN = String.raw`[a-z-]*(?:samordnare|ledare|handlaggare|coach|coacher|resurs|resurser|handledare|konsulent|konsulenter|pedagog|pedagoger|terapeut|terapeuter|psykolog|psykologer|kurator|kuratorer|sjukskoterska|sjukskoterskor|specialist|specialister|radgivare|utvecklare|medarbetare|lots|lotsar|mentor|mentorer|tranare|socionom|socionomer|sjukgymnast|fysioterapeut|vagledare|utredare|administrator|assistent|assistenter|stodperson|stodpersoner|anstallda?|personal|ekonom|strateg|controller|chef|koordinator|koordinatorer|arbetsspecialist|jobbspecialist|larare|fritidsledare|tjansteman)`;
+const ROLE_NOUN = String.raw`[a-z-]*(?:samordnare|ledare|handlaggare|coach|coacher|resurs|resurser|handledare|konsulent|konsulenter|pedagog|pedagoger|terapeut|terapeuter|psykolog|psykologer|kurator|kuratorer|sjukskoterska|sjukskoterskor|specialist|specialister|radgivare|utvecklare|medarbetare|lots|lotsar|mentor|mentorer|tranare|socionom|socionomer|sjukgymnast|fysioterapeut|vagledare|utredare|administrator|assistent|assistenter|stodperson|stodpersoner|anstallda?|personal|ekonom|strateg|controller|chef|koordinator|koordinatorer|arbetsspecialist|jobbspecialist|larare|fritidsledare|tjansteman|sekreterare|ingenjor|vagledare)`;
 const COUNT = String.raw`(en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d{1,2})`;
 const PERCENT = String.raw`(\d{1,3}(?:,\d+)?)\s?(?:%|procent)`;
 const EACH = String.raw`(\s+(?:vardera|var|per\s+person|per\s+tjanst|var\s+och\s+en))?`;
 
 // "<count> [adjective] <role> [gap without sentence end] på/om/motsvarande <N> %".
 const COUNTED = new RegExp(
-  String.raw`\b${COUNT}\s+((?:[a-z-]+\s+)?${ROLE_NOUN})\b([^.%\n]{0,90}?)\s(?:pa|om|motsvarande|till|i)\s+(?:en\s+)?(?:tjanstgoringsgrad\s+(?:av|pa)\s+)?${PERCENT}${EACH}`,
+  String.raw`\b${COUNT}\s+((?:[a-z]+-\s+och\s+|[a-z-]+\s+)?${ROLE_NOUN})\b([^.%\n]{0,90}?)\s(?:pa|om|motsvarande|till|i)\s+(?:en\s+)?(?:tjanstgoringsgrad\s+(?:av|pa)\s+)?${PERCENT}${EACH}`,
   'g',
 );
 // "50 % tjänst som samordnare", "en 50-procentig tjänst som coach".
@@ -46,6 +46,7 @@ function roleText(original: string, foldedRole: string): string {
   const foldedWords = foldedRole.trim().split(/\s+/);
   // A leading word that is a function word is not part of the role.
   if (foldedWords.length > 1 && NOT_ADJECTIVE.has(foldedWords[0])) words.shift();
+  if (foldedWords.length > 2 && /-$/.test(foldedWords[0]) && foldedWords[1] === 'och') return words.join(' ').toLowerCase();
   let role = words.join(' ').toLowerCase();
   role = role.replace(/(coach|resurs|konsulent|pedagog|psykolog|kurator|specialist|socionom|mentor|koordinator|assistent|stödperson|stodperson)er$/, '$1');
   role = role.replace(/(terapeut|lots)(er|ar)$/, '$1').replace(/sköterskor$/, 'sköterska');

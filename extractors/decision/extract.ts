@@ -89,8 +89,8 @@ export const extractDecision: Extractor = (doc: DocumentText) => {
 
   // Title.
   // The heading block sits above the first proposal/decision heading (a lone "Ansökan" line may precede it).
-  const firstHeading = sections.find((s) => s.kind === 'proposal' || s.kind === 'decision')?.headingStart
-    ?? sections[0]?.headingStart ?? decision?.start ?? text.length;
+  const firstHeading = sections.find((s) => !(s.kind === 'case' && isHeaderLabel(text, s)))?.headingStart
+    ?? decision?.start ?? text.length;
   const title = findTitle(text, firstHeading, decision);
   if (title) {
     fields.title = { value: title.value, evidence: [ev(title, 'title', title.confidence), ...(title.also ? [ev(title.also, 'title', title.confidence)] : [])] };
@@ -162,10 +162,15 @@ function shift<T>(f: Found<T> | null, by: number): Found<T> | null {
   return f && { ...f, start: f.start + by, end: f.end + by };
 }
 
+/** A case heading with (almost) nothing under it: a label in the header ("Ansökan" over the title). */
+function isHeaderLabel(text: string, s: Section): boolean {
+  return text.slice(s.start, s.end).replace(/\s+/g, '').length < 150;
+}
+
 /** The case section (Ärendet/Ansökan/Bakgrund); without headings, the text outside the att-satser and assessment. */
 function caseText(text: string, sections: Section[], decision: { start: number; end: number } | null): Span | null {
   // A case heading above the decision ("Ansökan" over the title) heads the header, not the case.
-  const cases = sections.filter((s) => s.kind === 'case' && (!decision || s.headingStart >= decision.start));
+  const cases = sections.filter((s) => s.kind === 'case' && !isHeaderLabel(text, s));
   if (cases.length) return { start: cases[0].start, end: cases[0].end };
   const assessment = sections.find((s) => s.kind === 'assessment');
   if (decision && decision.end < text.length) return { start: decision.end, end: assessment && assessment.headingStart > decision.end ? assessment.headingStart : text.length };
@@ -204,20 +209,22 @@ const NOT_APPLIED = /\b(?:egenfinansiering|medfinansiering|egen finansiering|ege
 /** What the case section says was applied for: the period and amount in sentences about the application. */
 function appliedFor(text: string, folded: string, span: Span | null): { period: PeriodMatch | null; amount: (Span & { value: number; confidence: number }) | null } | null {
   if (!span) return null;
-  let period: PeriodMatch | null = null;
+  const periods: PeriodMatch[] = [];
   let amount: (Span & { value: number; confidence: number }) | null = null;
   for (const s of sentences(text.slice(span.start, span.end))) {
     const start = span.start + s.start;
     const end = span.start + s.end;
     const f = folded.slice(start, end);
-    if (!period && APPLIED_PERIOD_CUE.test(f)) {
-      const candidates = findPeriods(text.slice(start, end)).filter((p) => p.form !== 'open' && (p.form !== 'year' || /\b(?:ansok\w*|soker|stracker sig|perioden)\b/.test(f)));
-      period = bestPeriod(candidates, start);
+    if (APPLIED_PERIOD_CUE.test(f)) {
+      const p = bestPeriod(findPeriods(text.slice(start, end)).filter((x) => x.form !== 'open'), start);
+      if (p) periods.push(p);
     }
     if (!amount && APPLIED_AMOUNT_CUE.test(f) && !NOT_APPLIED.test(f)) {
       const a = findAmounts(text.slice(start, end))[0];
       if (a) amount = { value: a.value, start: start + a.start, end: start + a.end, confidence: /kostnad|ansok|soker|sokt/.test(f) ? 0.85 : 0.6 };
     }
   }
+  // Full dates anywhere in the case beat a year named in passing ("den första delen pågår under 2018").
+  const period = bestPeriod(periods, 0);
   return period || amount ? { period, amount } : null;
 }
