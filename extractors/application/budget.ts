@@ -36,6 +36,7 @@ function tableRows(text: string, from: number, to: number): Row[] {
   const rows: Row[] = [];
   let salary = false;
   let carry: Span | null = null;
+  let carryPercent: number | null = null;
   for (const line of linesOf(text, from, to)) {
     if (!line.text.trim()) continue;
     const row = parseRow(line.text);
@@ -44,15 +45,25 @@ function tableRows(text: string, from: number, to: number): Row[] {
     if (head) salary = true;
     else if (/^(lokalkostnader|ovriga kostnader)/.test(folded)) salary = false;
     if (!row.amounts.length) {
+      // A cell of only tjänst % or dates belongs to the label above it (one cell per line).
+      if (!row.label && carry) {
+        carryPercent = row.percent ?? carryPercent;
+        continue;
+      }
       // A label without numbers: a sub-heading, or the first half of a wrapped label.
       carry = SUBHEADING.test(folded) || head ? null : line;
+      carryPercent = null;
       continue;
     }
-    const joined = carry && /^[a-zåäöé]/.test(row.label) && row.labelStart === 0;
-    const label = joined ? `${carry!.text.trim()} ${row.label}` : row.label;
+    // A wrapped label continues in lower case; a row of bare amounts under a label line is
+    // that label's row (tables whose cells come out one per line, as from DOCX).
+    const joined = carry && ((/^[a-zåäöé]/.test(row.label) && row.labelStart === 0) || !row.label);
+    const label = joined ? `${parseRow(carry!.text).label} ${row.label}`.trim() : row.label;
     const labelStart = joined ? carry!.start : line.start + row.labelStart;
+    const percent = row.percent ?? (joined ? carryPercent : null);
     carry = null;
-    rows.push({ ...row, label, labelStart, labelEnd: line.start + row.labelEnd, line, salary: salary || (row.percent !== null && row.percent > 0) });
+    carryPercent = null;
+    rows.push({ ...row, percent, label, labelStart, labelEnd: line.start + row.labelEnd, line, salary: salary || (percent !== null && percent > 0) });
   }
   return rows;
 }
@@ -70,11 +81,18 @@ export function readBudget(doc: DocumentText, applied: number | null): BudgetRea
   const totalLabel = findAnyLabel(text, LABELS.budgetTotal, start.end);
   const ownLabel = findAnyLabel(text, LABELS.ownFinancing, start.end);
   const summaryLabel = findAnyLabel(text, LABELS.budgetSummary, start.end);
-  const end = totalLabel ? lineAround(text, totalLabel.start).end : Math.min(ownLabel?.start ?? text.length, summaryLabel?.start ?? text.length);
+  const end = totalLabel ? lineAround(text, totalLabel.start).start : Math.min(ownLabel?.start ?? text.length, summaryLabel?.start ?? text.length);
   const rows = tableRows(text, lineAround(text, start.start).end + 1, end);
   const messages: ExtractionMessage[] = [];
 
-  const totalRow = totalLabel ? parseRow(lineAround(text, totalLabel.start).text) : null;
+  // The total's amount on its own line, or (one cell per line) on the next.
+  let totalLine = totalLabel ? lineAround(text, totalLabel.start) : null;
+  let totalRow = totalLine ? parseRow(totalLine.text) : null;
+  if (totalLine && totalRow && !totalRow.amounts.length) {
+    const next = lineAround(text, totalLine.end + 1);
+    const nextRow = parseRow(next.text);
+    if (!nextRow.label && nextRow.amounts.length) [totalLine, totalRow] = [{ ...totalLine, end: next.end }, nextRow];
+  }
   const lineRows = rows.filter((r) => r.label && /[a-zåäöé]/i.test(r.label) && !TOTAL_ROW.test(foldForMatch(r.label)) && r !== rows.find((x) => x.line.start === totalLabel?.start));
   const costRows = lineRows.filter((r) => (r.amounts[r.amounts.length - 1] ?? 0) > 0);
   const statedTotal = totalRow?.amounts.length ? totalRow.amounts[totalRow.amounts.length - 1] : null;
@@ -106,10 +124,9 @@ export function readBudget(doc: DocumentText, applied: number | null): BudgetRea
   }
   const total = statedTotal !== null ? statedTotal * unit : lines.length ? sum * unit : null;
   let totalSpan: [number, number] | null = null;
-  if (totalLabel && statedTotal !== null) {
-    const line = lineAround(text, totalLabel.start);
-    totalSpan = [line.start, line.end];
-    budgetEvidence.unshift(doc.evidence(line.start, line.end, `application/budget/total:${unitNote}`, 0.9));
+  if (totalLine && statedTotal !== null) {
+    totalSpan = [totalLine.start, totalLine.end];
+    budgetEvidence.unshift(doc.evidence(totalLine.start, totalLine.end, `application/budget/total:${unitNote}`, 0.9));
   }
   if (statedTotal !== null && sum !== statedTotal) {
     messages.push({ field: 'budget', reason: `the budget's cost lines add up to ${sum * unit} kr, its total says ${statedTotal * unit} kr`, start: totalSpan?.[0], end: totalSpan?.[1] });

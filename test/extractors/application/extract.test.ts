@@ -116,3 +116,12 @@ describe('intake end after the end', () => {
     expect(messages.some((m) => m.field === 'period' && /after the insats ends/.test(m.reason))).toBe(true);
   });
 });
+
+describe('a budget whose table cells come out one per line (DOCX)', () => {
+  it('joins the label, tjänst % and amount lines into one row and reads the total on the next line', () => {
+    const text = ['Budget - detaljerad', 'Kostnader i tkr', 'Lönekostnader', '1. Processledare', '75%', '300 000', '300 000', 'Lokalkostnader', 'Lokalhyra', '20 000', '20 000', 'Totalt från Samordningsförbundet', '320 000'].join('\n');
+    const { fields } = extractApplication(DocumentText.fromText(text));
+    expect(fields.budget?.value).toEqual({ total_sek: 320000, lines: [{ label: 'Processledare', amount_sek: 300000 }, { label: 'Lokalhyra', amount_sek: 20000 }] });
+    expect(fields.staffing?.value).toEqual([{ role: 'processledare', percent: 75, count: 1 }]);
+  });
+});
