@@ -5,32 +5,33 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './lexicon.js';
 
 export class Frequencies {
-  private readonly unigrams = new Map<string, number>();
-  private readonly left = new Map<string, number>();
-  private readonly right = new Map<string, number>();
+  /** "u\tform", "l\tprev\tform", "r\tform\tnext" → count: one map, keys are the lines' heads. */
+  private readonly counts = new Map<string, number>();
 
   constructor(tsv: string) {
-    for (const line of tsv.split('\n')) {
-      const f = line.split('\t');
-      if (f[0] === 'u') this.unigrams.set(f[1], Number(f[2]));
-      else if (f[0] === 'l') this.left.set(`${f[1]}\t${f[2]}`, Number(f[3]));
-      else if (f[0] === 'r') this.right.set(`${f[1]}\t${f[2]}`, Number(f[3]));
+    let at = 0;
+    while (at < tsv.length) {
+      let nl = tsv.indexOf('\n', at);
+      if (nl < 0) nl = tsv.length;
+      const tab = tsv.lastIndexOf('\t', nl);
+      if (tab > at && tsv.charCodeAt(at) !== 35) this.counts.set(tsv.slice(at, tab), Number(tsv.slice(tab + 1, nl)));
+      at = nl + 1;
     }
   }
 
   /** How often the (lowercase) form was seen. */
   count(form: string): number {
-    return this.unigrams.get(form) ?? 0;
+    return this.counts.get('u\t' + form) ?? 0;
   }
 
   /** How often `form` followed a word whose folded form is `prev` ('^' = line start). */
   after(prev: string, form: string): number {
-    return this.left.get(`${prev}\t${form}`) ?? 0;
+    return this.counts.get('l\t' + prev + '\t' + form) ?? 0;
   }
 
   /** How often `form` preceded a word whose folded form is `next` ('$' = line end). */
   before(form: string, next: string): number {
-    return this.right.get(`${form}\t${next}`) ?? 0;
+    return this.counts.get('r\t' + form + '\t' + next) ?? 0;
   }
 }
 

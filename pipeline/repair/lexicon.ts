@@ -4,7 +4,7 @@
 // (derived GPL data is never committed); later loads only read the file (a few ms).
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,9 +137,12 @@ export class Lexicon {
     if (data.readUInt32LE(0) !== MAGIC) throw new ArendeError('lexicon cache has a wrong format');
     const nSlots = data.readUInt32LE(4);
     const blobLength = data.readUInt32LE(8);
-    // Copy the slots so the Uint32Array is aligned whatever the Buffer's offset.
-    this.slots = new Uint32Array(nSlots);
-    Buffer.from(this.slots.buffer).set(data.subarray(16, 16 + nSlots * 4));
+    if ((data.byteOffset + 16) % 4 === 0) this.slots = new Uint32Array(data.buffer, data.byteOffset + 16, nSlots);
+    else {
+      // Copy so the Uint32Array is aligned whatever the Buffer's offset.
+      this.slots = new Uint32Array(nSlots);
+      Buffer.from(this.slots.buffer).set(data.subarray(16, 16 + nSlots * 4));
+    }
     this.blob = data.subarray(16 + nSlots * 4, 16 + nSlots * 4 + blobLength);
     this.mask = nSlots - 1;
   }
@@ -190,7 +193,8 @@ export class Lexicon {
 function cachePath(): string {
   const h = createHash('sha256');
   h.update(FORMAT);
-  h.update(readFileSync(dictPath()));
+  const dict = statSync(dictPath()); // size and time stand for the content: hashing 1.2 MB per load is waste
+  h.update(`${dict.size}:${dict.mtimeMs}`);
   for (const w of domainWords()) h.update(w + '\n');
   return join(CACHE_DIR, `lexicon-${h.digest('hex').slice(0, 16)}.bin`);
 }
@@ -205,6 +209,7 @@ export async function loadLexicon(): Promise<Lexicon> {
     const tmp = `${path}.${process.pid}.tmp`;
     writeFileSync(tmp, data);
     renameSync(tmp, path); // atomic: parallel test workers never read half a file
+    for (const old of readdirSync(CACHE_DIR)) if (/^lexicon-.*\.bin$/.test(old) && join(CACHE_DIR, old) !== path) rmSync(join(CACHE_DIR, old), { force: true });
   } catch {
     // A read-only node_modules only costs the compile on every run.
   }

@@ -38,12 +38,13 @@ interface Token {
   end: number;
   text: string;
   analysis?: Analysis;
-  /** Folded form used as context by the neighbours. */
-  context: string;
 }
 
 export class SwedishRepairer implements Repairer {
   private readonly generator: CandidateGenerator;
+  /** Raw token (+ '-' when a hyphen follows) → analysis; most text is a few thousand words over and over. */
+  private readonly memo = new Map<string, Analysis | undefined>();
+  private readonly folded = new Map<string, string>();
 
   constructor(
     lexicon: Lexicon,
@@ -63,7 +64,7 @@ export class SwedishRepairer implements Repairer {
       while (g < guarded.length && guarded[g][1] <= start) g++;
       const isGuarded = g < guarded.length && guarded[g][0] < end;
       const head = text.charCodeAt(end) === 45; // '-'
-      tokens.push({ start, end, text: m[0], context: fold(m[0]), analysis: isGuarded ? undefined : this.analyze(m[0], head) });
+      tokens.push({ start, end, text: m[0], analysis: isGuarded ? undefined : this.analyzeCached(m[0], head) });
     }
     const clean = this.looksClean(tokens);
     const repairs: Repair[] = [];
@@ -88,6 +89,28 @@ export class SwedishRepairer implements Repairer {
     }
     out += text.slice(last);
     return { text: out, repairs };
+  }
+
+  private analyzeCached(token: string, head: boolean): Analysis | undefined {
+    const key = head ? token + '-' : token;
+    let a = this.memo.get(key);
+    if (a === undefined && !this.memo.has(key)) {
+      a = this.analyze(token, head);
+      if (this.memo.size > 200_000) this.memo.clear();
+      this.memo.set(key, a);
+    }
+    return a;
+  }
+
+  /** Folded form of a neighbour, the context key of the counts. */
+  private context(token: string): string {
+    let f = this.folded.get(token);
+    if (f === undefined) {
+      f = fold(token);
+      if (this.folded.size > 200_000) this.folded.clear();
+      this.folded.set(token, f);
+    }
+    return f;
   }
 
   private analyze(token: string, head: boolean): Analysis | undefined {
@@ -121,8 +144,8 @@ export class SwedishRepairer implements Repairer {
     if (a.known) {
       if (a.candidates.length === 1 || clean || hasDiacritic(t.text)) return undefined;
     }
-    const prev = i > 0 && sameLine(text, tokens[i - 1].end, t.start) ? tokens[i - 1].context : '^';
-    const next = i + 1 < tokens.length && sameLine(text, t.end, tokens[i + 1].start) ? tokens[i + 1].context : '$';
+    const prev = i > 0 && sameLine(text, tokens[i - 1].end, t.start) ? this.context(tokens[i - 1].text) : '^';
+    const next = i + 1 < tokens.length && sameLine(text, t.end, tokens[i + 1].start) ? this.context(tokens[i + 1].text) : '$';
     const scores = this.score(a.candidates, prev, next);
     let best = 0;
     for (let k = 1; k < scores.length; k++) if (scores[k] > scores[best]) best = k;
@@ -142,18 +165,30 @@ export class SwedishRepairer implements Repairer {
   private score(candidates: Candidate[], prev: string, next: string): number[] {
     const { alpha, k, lambda, domainBoost } = this.tuning;
     const f = this.frequencies;
-    const counts = candidates.map((c) => f.count(c.form) + alpha + (c.domain ? domainBoost : 0));
-    const total = counts.reduce((x, y) => x + y, 0);
-    const left = candidates.map((c) => f.after(prev, c.form));
-    const right = candidates.map((c) => f.before(c.form, next));
-    const leftTotal = left.reduce((x, y) => x + y, 0);
-    const rightTotal = right.reduce((x, y) => x + y, 0);
-    return candidates.map((c, j) => {
+    const n = candidates.length;
+    const counts = new Array<number>(n);
+    const left = new Array<number>(n);
+    const right = new Array<number>(n);
+    let total = 0;
+    let leftTotal = 0;
+    let rightTotal = 0;
+    for (let j = 0; j < n; j++) {
+      const c = candidates[j];
+      counts[j] = f.count(c.form) + alpha + (c.domain ? domainBoost : 0);
+      left[j] = f.after(prev, c.form);
+      right[j] = f.before(c.form, next);
+      total += counts[j];
+      leftTotal += left[j];
+      rightTotal += right[j];
+    }
+    const scores = new Array<number>(n);
+    for (let j = 0; j < n; j++) {
       const pu = counts[j] / total;
       const l = (left[j] + k * pu) / (leftTotal + k);
       const r = (right[j] + k * pu) / (rightTotal + k);
-      return Math.log(l) + Math.log(r) - Math.log(pu) - lambda * c.cost;
-    });
+      scores[j] = Math.log(l) + Math.log(r) - Math.log(pu) - lambda * candidates[j].cost;
+    }
+    return scores;
   }
 
   /** "| dagsläget": a lone bar where a sentence begins is the English OCR's capital I. */
@@ -162,7 +197,10 @@ export class SwedishRepairer implements Repairer {
     const before = text.slice(lineStart, t.start);
     const lineEnd = text.indexOf('\n', t.end);
     const after = text.slice(t.end, lineEnd < 0 ? undefined : lineEnd);
-    if (!/^ \p{Ll}/u.test(after) || after.includes('|')) return undefined; // table rows keep their bars
+    if (!/^ \p{Ll}/u.test(after)) return undefined;
+    // Table rows ("| namn | belopp |") keep their bars.
+    const line = before + '|' + after;
+    if (/\|\s*$/.test(line) || (line.match(/\|/g)?.length ?? 0) >= 3) return undefined;
     if (!/^\s*$/.test(before) && !/[.!?:]\s+$/.test(before)) return undefined;
     return { to: 'I', confidence: 0.8 };
   }

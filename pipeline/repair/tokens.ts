@@ -11,12 +11,18 @@ export function wordsOfLine(line: string): string[] {
   return line.match(/\p{L}+/gu) ?? [];
 }
 
-/** Spans that are never repaired: e-mail addresses, URLs, domain names, file names. */
-const PROTECTED = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?:\/\/|www\.)\S+|\]\([^)\s]*\)|[^\s()]*\/[^\s()]*\/[^\s()]*|\b[\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|eu|pdf|docx?|xlsx?)\b/giu;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u;
+const ADDRESS = /:\/\/|^\W*www\.|\]\(|\/.*\/|\.(?:se|nu|com|org|net|eu|pdf|docx?|xlsx?)\b/iu;
 
-/** [start, end) ranges of protected text in `text`, sorted. */
+/**
+ * [start, end) ranges that are never repaired, sorted: whitespace-delimited chunks holding an
+ * e-mail address, a URL, a path ("a/b/c"), a markdown link target or a domain or file name.
+ */
 export function protectedRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(PROTECTED)) out.push([m.index!, m.index! + m[0].length]);
+  for (const m of text.matchAll(/[^\s]*[@/.][^\s]*/g)) {
+    const chunk = m[0];
+    if ((chunk.includes('@') && EMAIL.test(chunk)) || ADDRESS.test(chunk)) out.push([m.index!, m.index! + chunk.length]);
+  }
   return out;
 }
