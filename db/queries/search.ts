@@ -1,0 +1,152 @@
+import { sql, type RawBuilder } from 'kysely';
+import { ArendeError } from '../../pipeline/errors.js';
+import type { Archive } from '../archive.js';
+
+// Full-text search over the documents' repaired text (indexes and triggers: db/migrations/002_search.ts).
+// Words match as prefixes in the unicode61 index, ranked by bm25 ("insats" finds "insatsen",
+// "forsakringskassan" finds "Försäkringskassan"). When that leaves room under the limit, the
+// trigram index adds documents where the words occur inside longer words — Swedish compounds:
+// "samverkan" finds "flerpartssamverkan". Those come after the ranked hits, newest first.
+
+export interface SearchOptions {
+  kind?: string;
+  /** Year of the period's start, else of the earliest signature. */
+  year?: number;
+  /** One of the document's kommuner (case and diacritics ignored). */
+  municipality?: string;
+  limit?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  file: string;
+  kind: string;
+  title: string | null;
+  year: number | null;
+  /** 1-based page in the source file of the first match, and the match's offsets in that page's text. */
+  page: number;
+  span: [number, number];
+  /** Text around the first match, the match between « and ». */
+  snippet: string;
+  /** bm25 (lower is better) for word matches; null for compound (substring) matches. */
+  score: number | null;
+  match: 'word' | 'compound';
+}
+
+interface Term { text: string; phrase: boolean; prefix: boolean }
+
+const PAGE_BREAK = '\n\f\n';
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+
+/** Folds case and diacritics the way the indexes do, for the query's own words. */
+export function foldSearchText(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** Words and "quoted phrases" of a query; punctuation is dropped, a trailing * is kept as "prefix". */
+export function parseQuery(query: string): Term[] {
+  const terms: Term[] = [];
+  const re = /"([^"]*)"|(\S+)/g;
+  for (let m = re.exec(query); m; m = re.exec(query)) {
+    if (m[1] !== undefined) {
+      const words = foldSearchText(m[1]).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      if (words.length) terms.push({ text: words.join(' '), phrase: true, prefix: false });
+      continue;
+    }
+    const prefix = m[2].endsWith('*');
+    for (const word of foldSearchText(m[2]).split(/[^\p{L}\p{N}]+/u).filter(Boolean)) terms.push({ text: word, phrase: false, prefix });
+  }
+  return terms;
+}
+
+/** unicode61 query: every word as a prefix (Swedish inflects by suffix), phrases exact. */
+function wordQuery(terms: Term[]): string {
+  return terms.map((t) => (t.phrase ? `"${t.text}"` : `"${t.text}"*`)).join(' AND ');
+}
+
+/** trigram query: every term as a substring; null when a term is too short for trigrams. */
+function compoundQuery(terms: Term[]): string | null {
+  if (terms.some((t) => [...t.text].length < 3)) return null;
+  return terms.map((t) => `"${t.text}"`).join(' AND ');
+}
+
+function filters(options: SearchOptions): RawBuilder<unknown>[] {
+  const out: RawBuilder<unknown>[] = [sql`f.current = 1`];
+  if (options.kind) out.push(sql`f.kind = ${options.kind}`);
+  if (options.year !== undefined) out.push(sql`f.year = ${options.year}`);
+  if (options.municipality) out.push(sql`instr(f.municipalities_key, ${`|${foldSearchText(options.municipality.trim())}|`}) > 0`);
+  return out;
+}
+
+interface Candidate { rowid: number; document_id: string; score: number | null; match: 'word' | 'compound' }
+
+export async function search(db: Archive, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+  const terms = parseQuery(query);
+  if (!terms.length) throw new ArendeError(`nothing to search for in "${query}"`);
+  const limit = options.limit ?? 20;
+  const where = sql.join(filters(options), sql` and `);
+
+  const ranked = await sql<{ rowid: number; document_id: string; score: number }>`
+    select f.rowid, f.document_id, bm25(documents_fts) as score
+    from documents_fts join document_facts f on f.rowid = documents_fts.rowid
+    where documents_fts match ${wordQuery(terms)} and ${where}
+    order by score limit ${limit}`.execute(db);
+  const candidates: Candidate[] = ranked.rows.map((r) => ({ ...r, match: 'word' }));
+
+  const trigram = compoundQuery(terms);
+  if (candidates.length < limit && trigram) {
+    const seen = candidates.map((c) => c.rowid);
+    const extra = await sql<{ rowid: number; document_id: string }>`
+      select f.rowid, f.document_id
+      from documents_trigram join document_facts f on f.rowid = documents_trigram.rowid
+      where documents_trigram match ${trigram} and ${where}
+        ${seen.length ? sql`and f.rowid not in (${sql.join(seen)})` : sql``}
+      order by f.rowid desc limit ${limit - candidates.length}`.execute(db);
+    candidates.push(...extra.rows.map((r) => ({ ...r, score: null, match: 'compound' as const })));
+  }
+  if (!candidates.length) return [];
+
+  const docs = new Map((await sql<{ id: string; kind: string; first_page: number; start_offset: number; path: string; title: string | null; year: number | null }>`
+    select d.id, d.kind, d.first_page, d.start_offset, fl.path, f.title, f.year
+    from documents d join files fl on fl.sha256 = d.sha256 join document_facts f on f.document_id = d.id
+    where d.id in (${sql.join(candidates.map((c) => c.document_id))})`.execute(db)).rows.map((d) => [d.id, d]));
+
+  const hits: SearchHit[] = [];
+  for (const c of candidates) {
+    const doc = docs.get(c.document_id);
+    if (!doc) continue;
+    const table = c.match === 'word' ? 'documents_fts' : 'documents_trigram';
+    const q = c.match === 'word' ? wordQuery(terms) : trigram!;
+    // The rowid is inlined: bound as a parameter, FTS5 ignored it next to MATCH (better-sqlite3 12, SQLite 3.53).
+    const marked = (await sql<{ h: string }>`
+      select highlight(${sql.table(table)}, 0, ${OPEN}, ${CLOSE}) as h from ${sql.table(table)}
+      where ${sql.table(table)} match ${q} and rowid = ${sql.lit(Math.trunc(c.rowid))}`.execute(db)).rows[0]?.h ?? '';
+    hits.push({
+      id: doc.id, file: doc.path, kind: doc.kind, title: doc.title, year: doc.year, score: c.score, match: c.match,
+      ...locateMatch(marked, doc.first_page, doc.start_offset),
+    });
+  }
+  return hits;
+}
+
+/**
+ * Page, in-page span and snippet of the first highlighted match in a document's text (pages
+ * joined by "\n\f\n", the first starting at `startOffset` of page `firstPage`).
+ */
+export function locateMatch(marked: string, firstPage: number, startOffset: number, context = 70): Pick<SearchHit, 'page' | 'span' | 'snippet'> {
+  const at = marked.indexOf(OPEN);
+  const before = at < 0 ? '' : marked.slice(0, at).replace(/[\u0002\u0003]/g, '');
+  const close = at < 0 ? -1 : marked.indexOf(CLOSE, at);
+  const length = close < 0 ? 0 : close - at - 1;
+  const breaks = before.split(PAGE_BREAK).length - 1;
+  const lastBreak = before.lastIndexOf(PAGE_BREAK);
+  const inPage = breaks === 0 ? startOffset + before.length : before.length - lastBreak - PAGE_BREAK.length;
+
+  const plainAfter = at < 0 ? marked : marked.slice(close + 1).replace(/[\u0002\u0003]/g, '');
+  const head = before.length > context ? '…' + before.slice(before.length - context).replace(/^\S*\s/, '') : before;
+  const match = at < 0 ? '' : marked.slice(at + 1, close);
+  const tail = plainAfter.length > context * 1.5 ? plainAfter.slice(0, context * 1.5).replace(/\s\S*$/, '') + '…' : plainAfter;
+  const snippet = (at < 0 ? tail : `${head}«${match}»${tail}`).replace(/\s+/g, ' ').trim();
+  return { page: firstPage + breaks, span: [inPage, inPage + length], snippet };
+}

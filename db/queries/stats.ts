@@ -1,0 +1,95 @@
+import { sql } from 'kysely';
+import { stringify } from 'csv-stringify/sync';
+import { ArendeError } from '../../pipeline/errors.js';
+import type { Archive } from '../archive.js';
+
+// Counts and totals per year, kommun, samverkanspart, outcome or insatsägare, from the effective
+// (corrected) values that the triggers of 002_search.ts keep in document_facts — one pass over a
+// narrow table, so it stays fast on a large archive.
+
+export const STATS_DIMENSIONS = ['year', 'municipality', 'partner', 'outcome', 'owner', 'kind'] as const;
+export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
+
+export interface StatsRow {
+  /** The group's value; null where the documents do not state it. */
+  key: string | null;
+  documents: number;
+  decisions: number;
+  applications: number;
+  /** Decisions with outcome granted, and the sum of their amounts (the maximum granted). */
+  granted: number;
+  granted_sek: number;
+  /** Sum of the applications' amounts (total applied for from the förbund). */
+  applied_sek: number;
+}
+
+export interface StatsTable {
+  by: StatsDimension;
+  rows: StatsRow[];
+  /** Over all current documents once each (a document with two kommuner counts once here). */
+  total: StatsRow;
+}
+
+const MEASURES = sql`
+  count(*) as documents,
+  sum(f.kind = 'decision') as decisions,
+  sum(f.kind = 'application') as applications,
+  sum(f.kind = 'decision' and f.outcome = 'granted') as granted,
+  sum(case when f.kind = 'decision' and f.outcome = 'granted' then coalesce(f.amount_sek, 0) else 0 end) as granted_sek,
+  sum(case when f.kind = 'application' then coalesce(f.amount_sek, 0) else 0 end) as applied_sek`;
+
+function keyOf(by: StatsDimension) {
+  switch (by) {
+    case 'year': return { from: sql``, key: sql`cast(f.year as text)` };
+    case 'outcome': return { from: sql``, key: sql`f.outcome` };
+    case 'owner': return { from: sql``, key: sql`f.owner` };
+    case 'kind': return { from: sql``, key: sql`f.kind` };
+    // A document counts once under each of its kommuner / parter, and under null if it names none.
+    case 'municipality': return { from: sql`left join json_each(f.municipalities) j`, key: sql`j.value` };
+    case 'partner': return { from: sql`left join json_each(f.partners) j`, key: sql`j.value` };
+  }
+}
+
+function toRow(r: Record<string, unknown>): StatsRow {
+  const n = (v: unknown) => Number(v ?? 0);
+  return {
+    key: r.key === null || r.key === undefined ? null : String(r.key),
+    documents: n(r.documents), decisions: n(r.decisions), applications: n(r.applications),
+    granted: n(r.granted), granted_sek: n(r.granted_sek), applied_sek: n(r.applied_sek),
+  };
+}
+
+export async function stats(db: Archive, by: StatsDimension): Promise<StatsTable> {
+  if (!STATS_DIMENSIONS.includes(by)) throw new ArendeError(`cannot group by "${by}" (one of ${STATS_DIMENSIONS.join(', ')})`);
+  const { from, key } = keyOf(by);
+  const rows = await sql<Record<string, unknown>>`
+    select ${key} as key, ${MEASURES}
+    from document_facts f ${from}
+    where f.current = 1
+    group by key order by key is null, key`.execute(db);
+  const total = await sql<Record<string, unknown>>`select null as key, ${MEASURES} from document_facts f where f.current = 1`.execute(db);
+  return { by, rows: rows.rows.map(toRow), total: toRow(total.rows[0] ?? {}) };
+}
+
+const COLUMNS = ['documents', 'decisions', 'applications', 'granted', 'granted_sek', 'applied_sek'] as const;
+
+/** Whole kronor grouped by thin spaces the Swedish way: 1 234 567. */
+function kronor(n: number): string {
+  return Math.round(n).toLocaleString('sv-SE').replace(/\s/g, ' ');
+}
+
+/** An aligned plain-text table: key left, numbers right, a total line last. */
+export function formatStatsTable(t: StatsTable): string {
+  const label = (k: string | null) => k ?? '(not stated)';
+  const body = [...t.rows.map((r) => [label(r.key), ...COLUMNS.map((c) => kronor(r[c]))]), ['total', ...COLUMNS.map((c) => kronor(t.total[c]))]];
+  const header = [t.by, ...COLUMNS];
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(header), rule, ...body.slice(0, -1).map(line), rule, line(body[body.length - 1])].join('\n') + '\n';
+}
+
+export function formatStatsCsv(t: StatsTable, delimiter = ','): string {
+  const records = [...t.rows, { ...t.total, key: 'total' }].map((r) => [r.key ?? '', ...COLUMNS.map((c) => r[c])]);
+  return '\uFEFF' + stringify(records, { header: true, columns: [t.by, ...COLUMNS], delimiter });
+}
