@@ -188,14 +188,14 @@ export class CandidateGenerator {
       let tailScore: number;
       if (end) {
         tailForm = end.form;
-        tailScore = Math.log1p(end.count);
+        tailScore = partScore(end.count);
       } else {
         const rest = depth < 2 && tailKey.length >= 6 ? this.bestCompound(tailKey, true, depth + 1) : undefined;
         if (!rest) continue;
         tailForm = rest.form;
-        tailScore = rest.score - 7; // a further part costs as much as a thousandfold rarer word
+        tailScore = rest.score;
       }
-      const score = Math.log1p(head.count) + tailScore;
+      const score = partScore(head.count) + tailScore;
       if (!best || score > best.score) best = { form: head.form + tailForm, score };
     }
     return best;
@@ -209,11 +209,16 @@ export class CandidateGenerator {
       const form = f.form.toLowerCase();
       // Compound parts are rare as words; their stem ("prövnings" → prövning, "skatte" → skatt) tells more.
       const count = this.frequencies.count(form) + this.frequencies.count(form.slice(0, -1));
-      if (!best || count > best.count) best = { form, count };
+      // Equal counts: the form with fewer diacritics (most compound parts have none).
+      if (!best || count > best.count || (count === best.count && diacritics(form) < diacritics(best.form))) best = { form, count };
     }
     return best;
   }
 }
+
+/** log P(part) with counts from ~1.85 M words: every further part costs about log N. */
+const partScore = (count: number): number => Math.log(count + 0.5) - 14;
+const diacritics = (s: string): number => s.replace(/[^åäöé]/g, '').length;
 
 /**
  * The token as the channel sees it: lowercase, except a capital I that is not part of an
