@@ -80,6 +80,41 @@ program.command('reprocess')
     process.exitCode = await reprocessCommand(opts);
   });
 
+program.command('search')
+  .description('full-text search of the documents (diacritics and case ignored; "samverkan" also finds "flerpartssamverkan")')
+  .argument('<query...>', 'words (all must occur), "a phrase", prefix*')
+  .requiredOption('--db <file>', 'SQLite archive')
+  .addOption(new Option('--kind <kind>', 'only this kind of document').choices(['decision', 'application', 'other']))
+  .option('--year <year>', 'year of the period start (else of the decision date)', positiveInt)
+  .option('--municipality <kommun>', 'only documents covering this kommun')
+  .option('--limit <n>', 'at most this many hits', positiveInt, 20)
+  .option('--json', 'hits as JSON')
+  .action(async (query: string[], opts) => {
+    const { searchCommand } = await import('./commands/search.js');
+    process.exitCode = await searchCommand(query.join(' '), opts);
+  });
+
+program.command('stats')
+  .description('documents, total granted and total applied per year, kommun, samverkanspart, outcome or insatsägare (corrected values)')
+  .requiredOption('--db <file>', 'SQLite archive')
+  .addOption(new Option('--by <dimension>', 'group by').choices(['year', 'municipality', 'partner', 'outcome', 'owner', 'kind']).default('year'))
+  .addOption(new Option('--format <format>', 'aligned table, CSV (UTF-8 with BOM) or JSON').choices(['table', 'csv', 'json']).default('table'))
+  .option('--delimiter <char>', 'CSV delimiter (";" for Swedish Excel)', ',')
+  .action(async (opts) => {
+    const { statsCommand } = await import('./commands/stats.js');
+    process.exitCode = await statsCommand(opts);
+  });
+
+program.command('show')
+  .description('one document: every field with page, span, raw text, confidence (CHECK below 0.6), corrections and flags')
+  .argument('<document>', 'document id, unique id prefix, or source file path')
+  .requiredOption('--db <file>', 'SQLite archive')
+  .option('--json', 'as JSON')
+  .action(async (document: string, opts) => {
+    const { showCommand } = await import('./commands/show.js');
+    process.exitCode = await showCommand(document, opts);
+  });
+
 program.parseAsync(process.argv).catch((e: Error) => {
   process.stderr.write(`arende: ${e.message}\n`);
   process.exitCode = 1;
