@@ -10,6 +10,8 @@ interface Signer { org: string; date: string; name: string; role?: string; owner
 interface Spec {
   name: string;
   split: 'tune' | 'holdout';
+  /** Base name of the decision that belongs to this application, if the corpus holds one. */
+  caseWith?: string;
   damage?: { mode: DamageMode; seed: number };
   title: string;
   owner: string;
@@ -178,7 +180,7 @@ function truth(s: Spec) {
       goals, staffing, participants_per_year: s.participants,
       budget: { total_sek: total, lines },
       signatories: s.signers.map((g) => ({ name: g.name, role: g.role ?? null, organisation: g.org.replace(/ \S+ län$/, ''), date: g.date.length === 10 ? g.date : null })),
-      flags: s.flags, case_with: null,
+      flags: s.flags, case_with: s.caseWith ?? null,
     }],
   };
 }
@@ -187,7 +189,7 @@ const common = { layout: { bullet: '•', inline: false, longDates: false, compa
 
 export const SPECS: Spec[] = [
   {
-    ...common, name: 'app-01_steg-mot-arbete', split: 'tune',
+    ...common, name: 'app-01_steg-mot-arbete', split: 'tune', caseWith: 'dec-01_steg-mot-arbete-tierp',
     title: 'Steg mot arbete i Tierp', owner: 'Tierps kommun', partners: ['Arbetsförmedlingen', 'Försäkringskassan', 'Region Uppsala'], municipalities: ['Tierp'],
     start: '2023-03-01', end: '2025-02-28', intakeEnd: '2024-11-30', participants: 25,
     goals: {
@@ -204,7 +206,7 @@ export const SPECS: Spec[] = [
     ],
   },
   {
-    ...common, name: 'app-02_gemensam-vag', split: 'tune', layout: { bullet: '-', inline: true, longDates: true, compactNumbers: true },
+    ...common, name: 'app-02_gemensam-vag', split: 'tune', caseWith: 'dec-02_gemensam-vag', layout: { bullet: '-', inline: true, longDates: true, compactNumbers: true },
     title: 'Gemensam väg framåt', owner: 'Arbetsförmedlingen', partners: ['Heby kommun', 'Östhammars kommun', 'Försäkringskassan'], municipalities: ['Heby', 'Östhammar'],
     start: '2023-08-01', end: '2024-07-31', intakeEnd: '2024-04-30', participants: 30,
     goals: {

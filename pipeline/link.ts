@@ -48,7 +48,8 @@ export function linkScore(a: DocumentFacts, b: DocumentFacts): LinkScore {
   const pa = new Set(a.partners.map(foldKey));
   if (b.partners.some((p) => pa.has(foldKey(p)))) supports.push('partners');
   if (overlaps(a.period, b.period)) supports.push('period');
-  const linked = (title >= 0.97 && (supports.length >= 1 || title === 1)) || (title >= 0.85 && supports.length >= 1) || (title >= 0.5 && supports.length >= 2);
+  // One förbund funds many insatser per kommun: a title that differs needs every support.
+  const linked = title === 1 || (title >= 0.85 && supports.length >= 1) || (title >= 0.5 && supports.length === 3);
   return { score: linked ? title * 0.7 + supports.length * 0.1 : 0, title, supports };
 }
 

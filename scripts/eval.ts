@@ -174,11 +174,11 @@ export function formatTable(table: Table): string {
   return rows.map((r, j) => r.map((c, i) => c.padEnd(widths[i])).join('  ') + (j === 0 ? '\n' + widths.map((w) => '-'.repeat(w)).join('  ') : '')).join('\n');
 }
 
-export async function runIngest(dir: string, options: { repair?: boolean } = {}): Promise<ExportObject> {
+export async function runIngest(paths: string[], options: { repair?: boolean } = {}): Promise<ExportObject> {
   const tmp = mkdtempSync(join(tmpdir(), 'arende-eval-'));
   const db = join(tmp, 'archive.db');
   try {
-    await ingest([dir], { db, repair: options.repair });
+    await ingest(paths, { db, repair: options.repair });
     const archive = await openArchive(db, { readonly: true });
     try { return await exportArchive(archive); } finally { await archive.destroy(); }
   } finally {
@@ -189,7 +189,7 @@ export async function runIngest(dir: string, options: { repair?: boolean } = {})
 async function main() {
   const truths = loadTruth();
   const started = Date.now();
-  const out = await runIngest(root);
+  const out = await runIngest([root]);
   const textTruths = truths.filter((t) => t.path === 'text');
   const main = score(out, textTruths);
   console.log(`# arende eval — ${out.documents.length} documents from corpus/ (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
@@ -206,8 +206,8 @@ async function main() {
     console.log(formatTable(merged));
   }
 
-  const raw = await runIngest(root, { repair: false });
   const apps = textTruths.filter((t) => t.documents.some((d) => d.kind === 'application'));
+  const raw = await runIngest(apps.map((t) => join(root, t.file)), { repair: false });
   const rawScore = score(raw, apps, { folded: true, column: (t, d) => `${d.kind}/raw-ocr-text` });
   const repairedScore = score(out, apps, { column: (t, d) => `${d.kind}/repaired` });
   console.log('\n## Applications on the raw text (no repair; names compared folded) and after repair\n');
