@@ -82,25 +82,38 @@ export class CandidateGenerator {
     if (/^\p{L}+$/u.test(lower)) {
       const forms = head ? this.headForms(fold(lower)) : this.wordForms(fold(lower));
       const known = forms.includes(lower);
-      const candidates: Candidate[] = forms.map((form) => ({ form, cost: 0, domain: this.domainForms.has(form) }));
+      // An é restored where the token has e is rare in Swedish (idé, armé): it costs a little.
+      const candidates: Candidate[] = forms.map((form) => ({ form, cost: form.includes('é') && !lower.includes('é') ? 1 : 0, domain: this.domainForms.has(form) }));
+      // Short words may be other short words misread ("dr" → är, "dn" → än): those keep the channel open.
+      const short = lower.length <= 3 && /[d6é0|I4]/.test(spelling);
       // A capital I or an é may stand for l or ö even when the folded form matches something.
-      if (known || (candidates.length && !/[éI]/.test(spelling))) return { known, candidates, channel: false };
+      if ((known && !short) || (candidates.length && !short && !/[éI]/.test(spelling))) return { known, candidates, channel: false };
+      if (known) {
+        const more = this.channelCandidates(spelling, lower, false).filter((c) => !forms.includes(c.form));
+        return { known, candidates: [...candidates, ...more], channel: more.length > 0 };
+      }
     }
     // Short all-capital tokens are acronyms (FATF, SäkL): no guessing beyond the folded match.
     if (allCaps && spelling.length <= 5) return { known: false, candidates: [], channel: false };
     // Not a word as written and no folded match: try the OCR confusions.
+    return { known: false, candidates: this.channelCandidates(allCaps ? lower : spelling, lower, true), channel: true };
+  }
+
+  private channelCandidates(spelling: string, lower: string, includeKeep: boolean): Candidate[] {
     const seen = new Map<string, Candidate>();
-    this.variants(allCaps ? lower : spelling, 0, '', 0, 0, [], (variant, cost, marks) => {
+    this.variants(spelling, 0, '', 0, 0, [], (variant, cost, marks) => {
+      if (!includeKeep && cost === 0) return;
       const v = variant.toLowerCase();
       for (const form of this.wordForms(fold(v))) {
         if (form.length !== v.length) continue;
         // An edit that claimed a diacritic letter must land on one.
         if (marks.some((i) => !DIACRITIC.test(form[i]))) continue;
+        const c = cost + (form.includes('é') && !lower.includes('é') ? 1 : 0);
         const prev = seen.get(form);
-        if (!prev || prev.cost > cost) seen.set(form, { form, cost, domain: this.domainForms.has(form) });
+        if (!prev || prev.cost > c) seen.set(form, { form, cost: c, domain: this.domainForms.has(form) });
       }
     });
-    return { known: false, candidates: [...seen.values()], channel: true };
+    return [...seen.values()];
   }
 
   /** Enumerates spellings reachable with at most MAX_EDITS edits (and a tripled letter undone). */
@@ -121,8 +134,11 @@ export class CandidateGenerator {
     // Keep this character ('é' keeps as e through folding, 'I' as i).
     this.variants(s, i + 1, out + c, cost, edits, marks, emit);
     if (edits >= MAX_EDITS) return;
-    // "Attt" → "Att": a letter tripled by the OCR.
-    if (c === s[i + 1] && c === s[i + 2] && cost + 1 <= MAX_COST) this.variants(s, i + 1, out, cost + 1, edits + 1, marks, emit);
+    // "Attt" → "Att", "ochh" → "och": a letter doubled by the OCR.
+    if (c === s[i + 1] && /\p{L}/u.test(c)) {
+      const w = c === s[i + 2] ? 1 : 1.5;
+      if (cost + w <= MAX_COST) this.variants(s, i + 1, out, cost + w, edits + 1, marks, emit);
+    }
     for (const [from, to, w] of EDITS) {
       if (cost + w > MAX_COST || !s.startsWith(from, i)) continue;
       const m = DIACRITIC.test(to) ? [...marks, out.length] : marks;
@@ -207,6 +223,8 @@ export class CandidateGenerator {
     for (const f of this.lexicon.lookup(key)) {
       if (!(f.flags & flags)) continue;
       const form = f.form.toLowerCase();
+      // é inside compounds is rare and mostly a false split ("insatt|iden" → insätt|idén).
+      if (form.includes('é')) continue;
       // Compound parts are rare as words; their stem ("prövnings" → prövning, "skatte" → skatt) tells more.
       const count = this.frequencies.count(form) + this.frequencies.count(form.slice(0, -1));
       // Equal counts: the form with fewer diacritics (most compound parts have none).

@@ -31,7 +31,7 @@ export interface RepairTuning {
   domainBoost: number;
 }
 
-export const defaultTuning: RepairTuning = { alpha: 0.5, k: 2, margin: 0.5, lambda: 1, domainBoost: 5 };
+export const defaultTuning: RepairTuning = { alpha: 0.5, k: 1, margin: 0, lambda: 1, domainBoost: 5 };
 
 interface Token {
   start: number;
