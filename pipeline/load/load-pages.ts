@@ -1,18 +1,15 @@
 import type { Stage, StageContext } from '../stage.js';
 import { addMessage, type SourceFile } from '../source-file.js';
 import { RejectedInputError } from '../errors.js';
-import { createOcrPool, type OcrPool } from '../ocr/index.js';
+import type { OcrPool } from '../ocr/index.js';
 import { detectType } from './detect.js';
 import { decodeText, textPages } from './text.js';
-import { docxPages } from './docx.js';
-import { imagePages } from './image.js';
-import { pdfPages } from './pdf.js';
 
 const STAGE = 'load';
 
 /** The shared OCR pool: created on first use, reused across files, closed by the runner. */
 export function ocrService(ctx: StageContext): () => Promise<OcrPool> {
-  return () => ctx.services.get<OcrPool>('ocr', () => createOcrPool(ctx.options.jobs));
+  return () => ctx.services.get<OcrPool>('ocr', async () => (await import('../ocr/index.js')).createOcrPool(ctx.options.jobs));
 }
 
 /**
@@ -37,14 +34,19 @@ export const loadPages: Stage = async (file, ctx) => {
       break;
     }
     case 'docx': {
+      // Loaders of the heavy kinds load on first use: a nightly run over text only starts fast.
+      const { docxPages } = await import('./docx.js');
       file.pages = await docxPages(file.bytes, file.path);
       if (!file.pages.some((p) => p.text.trim())) throw new RejectedInputError('DOCX holds no text', file.path);
       break;
     }
-    case 'image':
+    case 'image': {
+      const { imagePages } = await import('./image.js');
       file.pages = await imagePages(file.bytes, { file: file.path, maxPages: ctx.options.maxPages, signal: ctx.signal, pool: ocrService(ctx) });
       break;
-    case 'pdf':
+    }
+    case 'pdf': {
+      const { pdfPages } = await import('./pdf.js');
       file.pages = await pdfPages(file.bytes, {
         file: file.path,
         maxPages: ctx.options.maxPages,
@@ -54,6 +56,7 @@ export const loadPages: Stage = async (file, ctx) => {
         note: (reason, page, level = 'info') => addMessage(file, STAGE, reason, { page, level }),
       });
       break;
+    }
     default:
       throw new RejectedInputError(unsupportedReason(type.mime), file.path);
   }
