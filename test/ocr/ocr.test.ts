@@ -45,39 +45,42 @@ describe('OCR of a generated scan (Swedish model, offline)', () => {
 });
 
 describe('loadPages on images', () => {
+  const services = createServices();
+  afterAll(() => services.close());
+
   it('OCRs a PNG named .txt into an ocr page with confidence and words, through the shared pool', async () => {
-    const services = createServices();
-    try {
-      const file = sourceFile('beslut.txt', await scanTop());
-      await loadPages(file, context({ jobs: 1 }, services));
-      expect(file.mime).toBe('image/png');
-      expect(file.pages).toHaveLength(1);
-      const [page] = file.pages;
-      expect(page.origin).toBe('ocr');
-      expect(page.raw).toBe(page.text);
-      expect(page.text).toContain('Förslag till beslut');
-      expect(page.image).toEqual({ width: 2480, height: 796 });
-      expect(page.words?.length).toBeGreaterThan(20);
-      // The pool is a service: a second file reuses it.
-      const pool = await services.get('ocr', () => { throw new Error('should be created already'); });
-      expect(pool).toBeDefined();
-    } finally {
-      await services.close();
-    }
+    const file = sourceFile('beslut.txt', await scanTop());
+    await loadPages(file, context({ jobs: 1 }, services));
+    expect(file.mime).toBe('image/png');
+    expect(file.pages).toHaveLength(1);
+    const [page] = file.pages;
+    expect(page.origin).toBe('ocr');
+    expect(page.raw).toBe(page.text);
+    expect(page.text).toContain('Förslag till beslut');
+    expect(page.image).toMatchObject({ width: 2480, height: 796 });
+    expect(page.words?.length).toBeGreaterThan(20);
+    expect(page.confidence).toBeGreaterThan(0.8);
+  });
+
+  it('reads a multi-page TIFF page by page and keeps a blank page as an empty page', async () => {
+    const top = await scanTop();
+    const blank = await sharp({ create: { width: 2480, height: 796, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const tiff = await sharp([top, blank], { join: { animated: true } }).tiff().toBuffer();
+    const file = sourceFile('bunt.tif', tiff);
+    await loadPages(file, context({ jobs: 1 }, services));
+    expect(file.mime).toBe('image/tiff');
+    expect(file.pages.map((p) => p.n)).toEqual([1, 2]);
+    expect(file.pages[0].text).toContain('Förbundsstyrelsen föreslås besluta');
+    expect(file.pages[1].text.trim()).toBe('');
   });
 
   it('rejects an image that holds only noise', async () => {
-    const services = createServices();
-    try {
-      const noise = Buffer.alloc(600 * 600);
-      let x = 7;
-      for (let i = 0; i < noise.length; i++) noise[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24 > 200 ? 0 : 255;
-      const png = await sharp(noise, { raw: { width: 600, height: 600, channels: 1 } }).png().toBuffer();
-      const error = await loadPages(sourceFile('noise.png', png), context({ jobs: 1 }, services)).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(RejectedInputError);
-      expect((error as RejectedInputError).reason).toBe('image holds no readable text (OCR found only noise)');
-    } finally {
-      await services.close();
-    }
+    const noise = Buffer.alloc(600 * 600);
+    let x = 7;
+    for (let i = 0; i < noise.length; i++) noise[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24 > 200 ? 0 : 255;
+    const png = await sharp(noise, { raw: { width: 600, height: 600, channels: 1 } }).png().toBuffer();
+    const error = await loadPages(sourceFile('noise.png', png), context({ jobs: 1 }, services)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RejectedInputError);
+    expect((error as RejectedInputError).reason).toBe('image holds no readable text (OCR found only noise)');
   });
 });
