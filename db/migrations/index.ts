@@ -2,12 +2,16 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_initial.js';
 import * as m002 from './002_search.js';
 import * as m003 from './003_views.js';
+import * as m004 from './004_page_images.js';
+import * as m005 from './005_scale_indexes.js';
 
 /** Numbered migrations, bundled statically so the archive opens without touching the file system. */
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_search': m002,
   '003_views': m003,
+  '004_page_images': m004,
+  '005_scale_indexes': m005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,9 +1,10 @@
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { SourceFile } from '../../pipeline/source-file.js';
 import { PIPELINE_VERSION } from '../../pipeline/version.js';
 import type { ArchiveSchema } from '../schema.js';
 import type { Archive } from '../archive.js';
 import { foldKey } from './keys.js';
+import type { PageImagesTable } from '../migrations/004_page_images.js';
 
 type Db = Archive | Transaction<ArchiveSchema>;
 
@@ -26,43 +27,61 @@ export async function storeFile(db: Db, file: SourceFile, now = new Date().toISO
   await db.updateTable('files').set({ superseded_by: sha256 }).where('path', '=', file.path).where('sha256', '!=', sha256).execute();
   await db.deleteFrom('rejections').where((eb) => eb.or([eb('path', '=', file.path), eb('sha256', '=', sha256)])).execute();
 
-  for (const page of file.pages) {
-    await db.insertInto('pages').values({
-      sha256, n: page.n, text: page.text, raw: page.raw, origin: page.origin, confidence: page.confidence,
-      words_json: page.words?.length ? JSON.stringify(page.words) : null,
-      repairs_json: page.repairs?.length ? JSON.stringify(page.repairs) : null,
-      replaced_layer: page.replacedLayer ?? null,
-      width: page.image?.width ?? null, height: page.image?.height ?? null,
-    }).execute();
-  }
+  // One multi-row insert per table (in chunks under SQLite's variable limit): a statement costs
+  // a prepare and a round through Kysely, so per-row inserts dominated the store (issue 12).
+  await insertChunked(file.pages.map((page) => ({
+    sha256, n: page.n, text: page.text, raw: page.raw, origin: page.origin, confidence: page.confidence,
+    words_json: page.words?.length ? JSON.stringify(page.words) : null,
+    repairs_json: page.repairs?.length ? JSON.stringify(page.repairs) : null,
+    replaced_layer: page.replacedLayer ?? null,
+    width: page.image?.width ?? null, height: page.image?.height ?? null,
+  })), (rows) => db.insertInto('pages').values(rows).execute());
+  for (const page of file.pages) if (page.image?.png) await storePageImage(db, sha256, page.n, page.image.png);
+  const documents: Insertable<ArchiveSchema['documents']>[] = [];
+  const values: Insertable<ArchiveSchema['field_values']>[] = [];
+  const evidence: Insertable<ArchiveSchema['evidence']>[] = [];
   for (const doc of file.documents) {
     const pages = file.pages.filter((p) => p.n >= doc.pages[0] && p.n <= doc.pages[1]);
     const ocrPages = pages.filter((p) => p.origin === 'ocr');
     const ocrConfidence = ocrPages.length ? ocrPages.reduce((s, p) => s + (p.confidence ?? 0), 0) / ocrPages.length : null;
-    const fields = doc.fields ?? {};
-    await db.insertInto('documents').values({
+    documents.push({
       id: doc.id, sha256, first_page: doc.pages[0], last_page: doc.pages[1], start_offset: doc.startOffset, end_offset: doc.endOffset,
       kind: doc.kind, language: doc.language, text: doc.text, ocr_used: ocrPages.length ? 1 : 0, ocr_confidence: ocrConfidence,
       pipeline_version: PIPELINE_VERSION,
       title_key: null, owner_key: null, period_start: null, period_end: null, reviewed_at: null, reviewed_by: null,
-    }).execute();
-    for (const [field, extracted] of Object.entries(fields)) {
+    });
+    for (const [field, extracted] of Object.entries(doc.fields ?? {})) {
       if (!extracted) continue;
-      await db.insertInto('field_values').values({ document_id: doc.id, field, value_json: JSON.stringify(extracted.value) }).execute();
-      let ord = 0;
-      for (const e of extracted.evidence) {
-        await db.insertInto('evidence').values({
-          document_id: doc.id, field, ord: ord++, page: e.page, span_start: e.span[0], span_end: e.span[1], raw: e.raw, confidence: e.confidence, extractor: e.extractor,
-        }).execute();
-      }
+      values.push({ document_id: doc.id, field, value_json: JSON.stringify(extracted.value) });
+      extracted.evidence.forEach((e, ord) => evidence.push({
+        document_id: doc.id, field, ord, page: e.page, span_start: e.span[0], span_end: e.span[1], raw: e.raw, confidence: e.confidence, extractor: e.extractor,
+      }));
     }
   }
-  for (const m of file.messages) {
-    await db.insertInto('messages').values({
-      sha256, document_id: m.document ?? null, page: m.page ?? null, span_start: m.span?.[0] ?? null, span_end: m.span?.[1] ?? null, stage: m.stage, level: m.level, reason: m.reason,
-    }).execute();
-  }
+  await insertChunked(documents, (rows) => db.insertInto('documents').values(rows).execute());
+  await insertChunked(values, (rows) => db.insertInto('field_values').values(rows).execute());
+  await insertChunked(evidence, (rows) => db.insertInto('evidence').values(rows).execute());
+  await insertChunked(file.messages.map((m) => ({
+    sha256, document_id: m.document ?? null, page: m.page ?? null, span_start: m.span?.[0] ?? null, span_end: m.span?.[1] ?? null, stage: m.stage, level: m.level, reason: m.reason,
+  })), (rows) => db.insertInto('messages').values(rows).execute());
   return file.documents.map((d) => d.id);
+}
+
+/** The page's image for the review page (db/migrations/004_page_images.ts); its size read from the PNG header. */
+async function storePageImage(db: Db, sha256: string, n: number, png: Uint8Array): Promise<void> {
+  const header = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  const width = header.readUInt32BE(16);
+  const height = header.readUInt32BE(20);
+  await db.withTables<{ page_images: PageImagesTable }>().insertInto('page_images').values({ sha256, n, png: header, width, height })
+    .onConflict((oc) => oc.columns(['sha256', 'n']).doUpdateSet({ png: header, width, height }))
+    .execute();
+}
+
+/** Rows per multi-row insert: 12 columns × 400 stays far below SQLite's 32 766 bound parameters. */
+const ROWS_PER_INSERT = 400;
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await insert(rows.slice(i, i + ROWS_PER_INSERT));
 }
 
 export async function recordPath(db: Db, path: string, sha256: string, now = new Date().toISOString()): Promise<void> {

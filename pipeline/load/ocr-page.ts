@@ -28,7 +28,7 @@ export async function prepareImage(image: Sharp): Promise<{ png: Buffer; width: 
 
 /** OCRs one prepared page image into a Page with per-word confidences and boxes. */
 export async function ocrPage(pool: OcrPool, n: number, image: { png: Buffer; width: number; height: number }, signal?: AbortSignal): Promise<Page> {
-  const result = await pool.recognize(image.png, signal);
+  const [result, preview] = await Promise.all([pool.recognize(image.png, signal), reviewImage(image.png)]);
   return {
     n,
     text: result.text,
@@ -36,6 +36,15 @@ export async function ocrPage(pool: OcrPool, n: number, image: { png: Buffer; wi
     origin: 'ocr',
     confidence: result.confidence,
     words: result.words,
-    image: { width: image.width, height: image.height },
+    image: { width: image.width, height: image.height, png: preview },
   };
+}
+
+/** Widest page image kept for the review page: enough to read a value, ~50 KB a page as 16-grey PNG. */
+export const REVIEW_IMAGE_WIDTH = 1000;
+
+/** The page as archivists see it beside the values (word boxes are scaled to it by the viewer). */
+export async function reviewImage(png: Buffer): Promise<Buffer> {
+  return sharp(png).resize({ width: REVIEW_IMAGE_WIDTH, withoutEnlargement: true }).grayscale()
+    .png({ palette: true, colours: 16, compressionLevel: 9 }).toBuffer();
 }
