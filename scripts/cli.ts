@@ -115,6 +115,20 @@ program.command('show')
     process.exitCode = await showCommand(document, opts);
   });
 
+program.command('serve')
+  .description("the archivists' review page on 127.0.0.1: search, cases, each value on its page, corrections, review queue")
+  .requiredOption('--db <file>', 'SQLite archive')
+  .option('--port <port>', 'TCP port (0: any free port)', (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number 0–65535');
+    return n;
+  }, 8080)
+  .option('--by <name>', 'name written into corrections until the archivist types another (default: the login name)')
+  .action(async (opts) => {
+    const { serveCommand } = await import('./commands/serve.js');
+    process.exitCode = await serveCommand(opts);
+  });
+
 program.parseAsync(process.argv).catch((e: Error) => {
   process.stderr.write(`arende: ${e.message}\n`);
   process.exitCode = 1;
