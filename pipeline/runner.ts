@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import type { Transaction } from 'kysely';
 import { openArchive, type Archive } from '../db/archive.js';
+import type { ArchiveSchema } from '../db/schema.js';
 import { recordPath, storeFile, storeRejection } from '../db/queries/store-file.js';
 import { discoverFiles } from './discover.js';
 import { ArendeError, FileTimeoutError, RejectedInputError } from './errors.js';
@@ -96,6 +98,26 @@ export async function processFile(file: SourceFile, options: PipelineOptions, se
   return file;
 }
 
+/**
+ * Makes `sha256` the current version of what stands at `path`: other contents last seen there
+ * are superseded, and the documents of superseded versions leave their cases and flags (the
+ * export shows only current documents, so a case or flag naming a superseded one would dangle).
+ * Returns the current documents that were linked to a retired one, to be linked again.
+ */
+async function makeCurrent(trx: Transaction<ArchiveSchema>, path: string, sha256: string): Promise<string[]> {
+  await trx.updateTable('files').set({ path, superseded_by: null }).where('sha256', '=', sha256).execute();
+  await trx.updateTable('files').set({ superseded_by: sha256 }).where('path', '=', path).where('sha256', '!=', sha256).execute();
+  const retired = (await trx.selectFrom('documents as d').innerJoin('files as f', 'f.sha256', 'd.sha256')
+    .where('f.superseded_by', '=', sha256).select('d.id').execute()).map((r) => r.id);
+  if (!retired.length) return [];
+  const cases = await trx.selectFrom('cases').selectAll()
+    .where((eb) => eb.or([eb('decision_id', 'in', retired), eb('application_id', 'in', retired)])).execute();
+  if (cases.length) await trx.deleteFrom('cases').where('id', 'in', cases.map((c) => c.id)).execute();
+  await trx.deleteFrom('flags').where((eb) => eb.or([eb('document_id', 'in', retired), eb('other_document_id', 'in', retired)])).execute();
+  const partners = cases.flatMap((c) => [c.decision_id, c.application_id]).filter((id): id is string => !!id && !retired.includes(id));
+  return [...new Set(partners)].sort();
+}
+
 /** Ingests one discovered path into the archive: skip if known, else process and store in one transaction. */
 async function ingestOne(db: Archive, path: string, options: PipelineOptions & { force?: boolean }, services: Services): Promise<FileResult> {
   const started = Date.now();
@@ -115,12 +137,18 @@ async function ingestOne(db: Archive, path: string, options: PipelineOptions & {
   } catch (e) {
     return reject(null, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const known = await db.selectFrom('files').select(['sha256', 'path', 'pipeline_version']).where('sha256', '=', sha256).executeTakeFirst();
+  const known = await db.selectFrom('files').select(['sha256', 'path', 'pipeline_version', 'superseded_by']).where('sha256', '=', sha256).executeTakeFirst();
   if (known && known.pipeline_version === PIPELINE_VERSION && !options.force) {
-    // Same bytes: nothing to do but remember where they were seen (a move or rename).
+    // Same bytes: nothing to process, but they are what stands at this path now (a move, a rename,
+    // or a file changed back to an earlier version).
     await db.transaction().execute(async (trx) => {
       await recordPath(trx, path, sha256);
-      if (known.path !== path) await trx.updateTable('files').set({ path }).where('sha256', '=', sha256).execute();
+      const partners = await makeCurrent(trx, path, sha256);
+      if (known.superseded_by || partners.length) {
+        const own = await trx.selectFrom('documents').select('id').where('sha256', '=', sha256).execute();
+        await relinkDocuments(trx, own.map((d) => d.id));
+        if (partners.length) await relinkDocuments(trx, partners);
+      }
     });
     return result('unchanged', sha256);
   }
@@ -143,7 +171,9 @@ async function ingestOne(db: Archive, path: string, options: PipelineOptions & {
   let flags = 0;
   await db.transaction().execute(async (trx) => {
     const ids = await storeFile(trx, file);
+    const partners = await makeCurrent(trx, path, sha256);
     flags = await relinkDocuments(trx, ids);
+    if (partners.length) await relinkDocuments(trx, partners);
   });
   return result('new', sha256, { documents: file.documents.length, pages: file.pages.length, flags });
 }
