@@ -24,15 +24,33 @@ function facts(id: string, kind: string, f: EffectiveFields): DocumentFacts {
 /** 0..1 similarity of two titles after folding (1 = equal beyond case, punctuation, spacing, diacritics). */
 export function titleSimilarity(a: string | null, b: string | null): number {
   if (!a || !b) return 0;
-  const x = foldKey(a);
-  const y = foldKey(b);
+  return keySimilarity(foldKey(a), foldKey(b));
+}
+
+/** titleSimilarity on already folded keys (documents.title_key). */
+export function keySimilarity(x: string | null, y: string | null): number {
   if (!x || !y) return 0;
   return 1 - distance(x, y) / Math.max(x.length, y.length);
 }
 
+/** Below this title similarity linkScore never links, whatever supports it. */
+export const MIN_LINK_TITLE = 0.5;
+
 function overlaps(a: DocumentFacts['period'], b: DocumentFacts['period']): boolean {
   if (!a?.start || !a.end || !b?.start || !b.end) return false;
   return a.start <= b.end && b.start <= a.end;
+}
+
+const STOPWORDS = new Set(['och', 'for', 'till', 'med', 'det', 'den', 'mot', 'inom', 'kommun', 'kommuner', 'insatsen', 'projekt']);
+
+function words(text: string): string[] {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** The words of a title that say what the insats is: no stop words, no kommun named in the owner. */
+function contentWords(title: string | null, owner: string | null): Set<string> {
+  const place = new Set(owner ? words(owner).map((w) => w.replace(/s$/, '')) : []);
+  return new Set((title ? words(title) : []).filter((w) => w.length > 2 && !STOPWORDS.has(w) && !place.has(w.replace(/s$/, ''))));
 }
 
 export interface LinkScore { score: number; title: number; supports: string[] }
@@ -49,7 +67,10 @@ export function linkScore(a: DocumentFacts, b: DocumentFacts): LinkScore {
   if (b.partners.some((p) => pa.has(foldKey(p)))) supports.push('partners');
   if (overlaps(a.period, b.period)) supports.push('period');
   // One förbund funds many insatser per kommun: a title that differs needs every support.
-  const linked = title === 1 || (title >= 0.85 && supports.length >= 1) || (title >= 0.5 && supports.length === 3);
+  // ... and at least one word of what the insats is, beyond the kommun's name.
+  const own = contentWords(a.title, a.owner ?? b.owner);
+  const shared = [...contentWords(b.title, b.owner ?? a.owner)].some((w) => own.has(w));
+  const linked = title === 1 || (title >= 0.85 && supports.length >= 1) || (title >= MIN_LINK_TITLE && shared && supports.length === 3);
   return { score: linked ? title * 0.7 + supports.length * 0.1 : 0, title, supports };
 }
 
@@ -64,14 +85,31 @@ async function factsOf(db: Db, ids: string[]): Promise<Map<string, DocumentFacts
   return new Map(rows.map((r) => [r.id, facts(r.id, r.kind, fields.get(r.id)!)]));
 }
 
-/** Indexed candidates of the other kind: same folded title, same owner, or same period start. */
+/** Rows each indexed lookup may return: the cost per document stays constant as the archive grows. */
+export const CANDIDATE_LIMIT = 200;
+
+/** The indexed lookups of candidates of the other kind: same folded title, same owner, same period start. */
+export function candidateQueries(db: Db, kind: string, titleKey: string | null, ownerKey: string | null, periodStart: string | null) {
+  const other = kind === 'decision' ? 'application' : 'decision';
+  const base = () => db.selectFrom('documents as d').innerJoin('files as f', 'f.sha256', 'd.sha256').where('f.superseded_by', 'is', null).where('d.kind', '=', other)
+    .select(['d.id', 'd.title_key']).limit(CANDIDATE_LIMIT);
+  return [
+    titleKey ? base().where('d.title_key', '=', titleKey) : null,
+    ownerKey ? base().where('d.owner_key', '=', ownerKey) : null,
+    periodStart ? base().where('d.period_start', '=', periodStart) : null,
+  ].filter((q) => q !== null);
+}
+
+/**
+ * Candidates worth scoring: found by an indexed lookup and with a folded title close enough that
+ * linkScore could link them. Only these get their fields loaded (the costly part), so a popular
+ * owner or period start in a large archive costs key comparisons, not field loads.
+ */
 async function candidates(db: Db, doc: DocumentFacts, titleKey: string | null, ownerKey: string | null): Promise<string[]> {
-  const other = doc.kind === 'decision' ? 'application' : 'decision';
   const ids = new Set<string>();
-  const base = () => db.selectFrom('documents as d').innerJoin('files as f', 'f.sha256', 'd.sha256').where('f.superseded_by', 'is', null).where('d.kind', '=', other).select('d.id').limit(200);
-  if (titleKey) for (const r of await base().where('d.title_key', '=', titleKey).execute()) ids.add(r.id);
-  if (ownerKey) for (const r of await base().where('d.owner_key', '=', ownerKey).execute()) ids.add(r.id);
-  if (doc.period?.start) for (const r of await base().where('d.period_start', '=', doc.period.start).execute()) ids.add(r.id);
+  for (const query of candidateQueries(db, doc.kind, titleKey, ownerKey, doc.period?.start ?? null)) {
+    for (const r of await query.execute()) if (keySimilarity(titleKey, r.title_key) >= MIN_LINK_TITLE) ids.add(r.id);
+  }
   ids.delete(doc.id);
   return [...ids];
 }
@@ -105,7 +143,7 @@ export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
   }
 
   const order = [...touched].sort();
-  const all = await factsOf(db, order);
+  const all = touched.size === docs.size ? docs : await factsOf(db, order);
   for (const id of order) {
     const doc = all.get(id);
     if (!doc || !LINKABLE.includes(doc.kind)) continue;
@@ -169,8 +207,8 @@ export async function recomputeFlags(db: Db, ids: string[]): Promise<number> {
     const a = c.application_id ? all.get(c.application_id) : undefined;
     if (d && a) drafts.push(...compareCase(d, a));
   }
-  for (const f of drafts) {
-    await db.insertInto('flags').values({ code: f.code, document_id: f.document, other_document_id: f.other_document, field: f.field, values_json: JSON.stringify(f.values), message: f.message })
+  if (drafts.length) {
+    await db.insertInto('flags').values(drafts.map((f) => ({ code: f.code, document_id: f.document, other_document_id: f.other_document, field: f.field, values_json: JSON.stringify(f.values), message: f.message })))
       .onConflict((oc) => oc.doNothing()).execute();
   }
   return drafts.filter((f) => ids.includes(f.document) || (f.other_document && ids.includes(f.other_document))).length;
