@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fold } from '../../pipeline/repair/fold.js';
 import { REPO_ROOT, WORD, loadLexicon } from '../../pipeline/repair/lexicon.js';
-import { wordsOfLine } from '../../pipeline/repair/tokens.js';
+import { SENTENCE_END, wordsOfLine } from '../../pipeline/repair/tokens.js';
 
 const files = process.argv.slice(2);
 if (!files.length) {
@@ -38,16 +38,21 @@ const isAmbiguous = (form: string): boolean => {
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
 for (const file of files) {
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (line.startsWith('<<<')) continue; // document separators of the dump
-    const words = wordsOfLine(line).map((w) => w.toLowerCase());
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i];
-      bump(unigrams, w);
-      if (!isAmbiguous(w)) continue;
-      bump(left, `${i > 0 ? fold(words[i - 1]) : '^'}\t${w}`);
-      bump(right, `${w}\t${i + 1 < words.length ? fold(words[i + 1]) : '$'}`);
-    }
+  for (const fullLine of readFileSync(file, 'utf8').split('\n')) {
+    if (fullLine.startsWith('<<<')) continue; // document separators of the dump
+    // Context stops at sentence punctuation, as in the repairer ("per år." ends there).
+    for (const line of fullLine.split(SENTENCE_END)) countLine(line);
+  }
+}
+
+function countLine(line: string): void {
+  const words = wordsOfLine(line).map((w) => w.toLowerCase());
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    bump(unigrams, w);
+    if (!isAmbiguous(w)) continue;
+    bump(left, `${i > 0 ? fold(words[i - 1]) : '^'}\t${w}`);
+    bump(right, `${w}\t${i + 1 < words.length ? fold(words[i + 1]) : '$'}`);
   }
 }
 

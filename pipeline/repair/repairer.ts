@@ -218,8 +218,12 @@ function withSoftHyphens(token: string, word: string): string | undefined {
   return out;
 }
 
+/** No line break or sentence punctuation between two tokens (the context the counts know). */
 function sameLine(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 46 || c === 33 || c === 63 || c === 59 || c === 58) return false; // \n . ! ? ; :
+  }
   return true;
 }
 

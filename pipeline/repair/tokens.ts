@@ -6,6 +6,9 @@
 // U+00AD (soft hyphen) sits inside words of text extracted from PDFs/DOCX; it stays in the token.
 export const TOKEN = /[\p{L}|][\p{L}\d|\u00ad]*|\d[\p{L}\d|\u00ad]*\p{L}[\p{L}\d|\u00ad]*/gu;
 
+/** Punctuation where the context of a word stops (for the counts and the repairer alike). */
+export const SENTENCE_END = /[.!?;:]/;
+
 /** Plain words of a line (letter runs), for counting and context. */
 export function wordsOfLine(line: string): string[] {
   return line.match(/\p{L}+/gu) ?? [];
