@@ -60,7 +60,9 @@ export async function createOcrPool(workers = availableParallelism(), options: O
           tessedit_pageseg_mode: (options.psm ?? '3') as never,
           user_defined_dpi: '300',
           preserve_interword_spaces: '1',
-        });
+          // tesseract's own diagnostics ("Detected N diacritics") would otherwise reach stdout.
+          debug_file: '/dev/null',
+        } as never);
         scheduler.addWorker(worker);
       }),
     );
