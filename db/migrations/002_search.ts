@@ -25,7 +25,10 @@ export function sqlFold(expr: string): string {
   const pairs: [string, string][] = [
     ['Å', 'a'], ['Ä', 'a'], ['Ö', 'o'], ['å', 'a'], ['ä', 'a'], ['ö', 'o'], ['É', 'e'], ['é', 'e'], ['È', 'e'], ['è', 'e'], ['Ü', 'u'], ['ü', 'u'], ['Ø', 'o'], ['ø', 'o'], ['Æ', 'ae'], ['æ', 'ae'],
   ];
-  return pairs.reduce((acc, [from, to]) => `replace(${acc}, '${from}', '${to}')`, `lower(${expr})`);
+  // Decomposed text (NFD, as some PDF and DOCX layers give it) carries the marks separately: drop them.
+  const marks = [0x300, 0x301, 0x302, 0x303, 0x308, 0x30a].map((c) => `char(${c})`);
+  const composed = pairs.reduce((acc, [from, to]) => `replace(${acc}, '${from}', '${to}')`, `lower(${expr})`);
+  return marks.reduce((acc, mark) => `replace(${acc}, ${mark}, '')`, composed);
 }
 
 /** The SET list recomputing one facts row from documents, files, field_values and corrections. */

@@ -36,6 +36,8 @@ export interface SearchHit {
 interface Term { text: string; phrase: boolean; prefix: boolean }
 
 const PAGE_BREAK = '\n\f\n';
+/** Matches ranked by bm25 at most; beyond it the newest matching documents are ranked. */
+export const RANK_WINDOW = 5000;
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
 
@@ -87,10 +89,21 @@ export async function search(db: Archive, query: string, options: SearchOptions 
   const limit = options.limit ?? 20;
   const where = sql.join(filters(options), sql` and `);
 
+  const words = wordQuery(terms);
+  // FTS first (CROSS JOIN keeps SQLite from probing the index once per facts row). bm25 costs
+  // about a microsecond per match, so a query matching most of a large archive ranks only the
+  // RANK_WINDOW newest matching documents: find where that window starts without ranking.
+  const window = await sql<{ rowid: number }>`
+    select documents_fts.rowid as rowid
+    from documents_fts cross join document_facts f on f.rowid = documents_fts.rowid
+    where documents_fts match ${words} and ${where}
+    order by documents_fts.rowid desc limit 1 offset ${sql.lit(RANK_WINDOW - 1)}`.execute(db);
+  const from = window.rows[0]?.rowid;
   const ranked = await sql<{ rowid: number; document_id: string; score: number }>`
     select f.rowid, f.document_id, bm25(documents_fts) as score
-    from documents_fts join document_facts f on f.rowid = documents_fts.rowid
-    where documents_fts match ${wordQuery(terms)} and ${where}
+    from documents_fts cross join document_facts f on f.rowid = documents_fts.rowid
+    where documents_fts match ${words} and ${where}
+      ${from === undefined ? sql`` : sql`and documents_fts.rowid >= ${sql.lit(Math.trunc(from))}`}
     order by score limit ${limit}`.execute(db);
   const candidates: Candidate[] = ranked.rows.map((r) => ({ ...r, match: 'word' }));
 
@@ -99,10 +112,10 @@ export async function search(db: Archive, query: string, options: SearchOptions 
     const seen = candidates.map((c) => c.rowid);
     const extra = await sql<{ rowid: number; document_id: string }>`
       select f.rowid, f.document_id
-      from documents_trigram join document_facts f on f.rowid = documents_trigram.rowid
+      from documents_trigram cross join document_facts f on f.rowid = documents_trigram.rowid
       where documents_trigram match ${trigram} and ${where}
-        ${seen.length ? sql`and f.rowid not in (${sql.join(seen)})` : sql``}
-      order by f.rowid desc limit ${limit - candidates.length}`.execute(db);
+        ${seen.length ? sql`and f.rowid not in (${sql.join(seen.map((r) => sql.lit(Math.trunc(r))))})` : sql``}
+      order by documents_trigram.rowid desc limit ${sql.lit(limit - candidates.length)}`.execute(db);
     candidates.push(...extra.rows.map((r) => ({ ...r, score: null, match: 'compound' as const })));
   }
   if (!candidates.length) return [];

@@ -53,7 +53,7 @@ function keyOf(by: StatsDimension) {
 function toRow(r: Record<string, unknown>): StatsRow {
   const n = (v: unknown) => Number(v ?? 0);
   return {
-    key: r.key === null || r.key === undefined ? null : String(r.key),
+    key: r.grp === null || r.grp === undefined ? null : String(r.grp),
     documents: n(r.documents), decisions: n(r.decisions), applications: n(r.applications),
     granted: n(r.granted), granted_sek: n(r.granted_sek), applied_sek: n(r.applied_sek),
   };
@@ -63,12 +63,27 @@ export async function stats(db: Archive, by: StatsDimension): Promise<StatsTable
   if (!STATS_DIMENSIONS.includes(by)) throw new ArendeError(`cannot group by "${by}" (one of ${STATS_DIMENSIONS.join(', ')})`);
   const { from, key } = keyOf(by);
   const rows = await sql<Record<string, unknown>>`
-    select ${key} as key, ${MEASURES}
+    select ${key} as grp, ${MEASURES}
     from document_facts f ${from}
     where f.current = 1
-    group by key order by key is null, key`.execute(db);
-  const total = await sql<Record<string, unknown>>`select null as key, ${MEASURES} from document_facts f where f.current = 1`.execute(db);
-  return { by, rows: rows.rows.map(toRow), total: toRow(total.rows[0] ?? {}) };
+    group by grp`.execute(db);
+  const total = await sql<Record<string, unknown>>`select null as grp, ${MEASURES} from document_facts f where f.current = 1`.execute(db);
+  return { by, rows: mergeSpellings(rows.rows.map(toRow)), total: toRow(total.rows[0] ?? {}) };
+}
+
+/**
+ * One group per name however its letters are encoded (a DOCX or PDF layer may give "Ä" decomposed,
+ * NFD, which SQLite groups apart from the composed form); sorted by key, the unstated last.
+ */
+function mergeSpellings(rows: StatsRow[]): StatsRow[] {
+  const merged = new Map<string | null, StatsRow>();
+  for (const r of rows) {
+    const key = r.key === null ? null : r.key.normalize('NFC');
+    const m = merged.get(key);
+    if (!m) { merged.set(key, { ...r, key }); continue; }
+    for (const c of COLUMNS) m[c] += r[c];
+  }
+  return [...merged.values()].sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key, 'sv')));
 }
 
 const COLUMNS = ['documents', 'decisions', 'applications', 'granted', 'granted_sek', 'applied_sek'] as const;
