@@ -126,12 +126,16 @@ export class SwedishRepairer implements Repairer {
   private looksClean(tokens: Token[]): boolean {
     let withDiacritics = 0;
     let stripped = 0;
+    let english = 0;
     for (const t of tokens) {
+      if (ENGLISH.has(t.text.toLowerCase())) english++;
       const a = t.analysis;
       if (!a) continue;
       if (hasDiacritic(t.text) && a.known) withDiacritics++;
       else if (!a.known && a.candidates.some((c) => /[åäö]/.test(c.form))) stripped++;
     }
+    // English text has no å/ä/ö to lose: its "for" and "far" stay as written.
+    if (english >= 3 && english >= 0.08 * tokens.length) return true;
     return withDiacritics >= 3 && withDiacritics >= 4 * stripped;
   }
 
@@ -205,6 +209,9 @@ export class SwedishRepairer implements Repairer {
     return { to: 'I', confidence: 0.8 };
   }
 }
+
+/** English function words that are not Swedish words: a page full of them is English. */
+const ENGLISH = new Set(['the', 'and', 'of', 'to', 'is', 'that', 'with', 'are', 'this', 'by', 'which', 'will', 'have', 'has', 'from', 'should', 'would', 'been', 'were', 'these', 'their']);
 
 const SOFT_HYPHEN = '\u00ad';
 

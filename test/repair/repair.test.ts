@@ -152,3 +152,10 @@ describe('restore command', () => {
     expect(written).toBe('Förstärkt stöd i Älvkarleby kommun\r\nper år\n');
   });
 });
+
+describe('English text', () => {
+  it('leaves an English paragraph as written ("for", "far", "hall" stay)', () => {
+    const text = 'The board has decided that the funds for the project will be used for the hall. This is far from the end of the work with the partners.';
+    expect(fix(text)).toBe(text);
+  });
+});
