@@ -40,11 +40,15 @@ export async function ocrPage(pool: OcrPool, n: number, image: { png: Buffer; wi
   };
 }
 
-/** Widest page image kept for the review page: enough to read a value, ~50 KB a page as 16-grey PNG. */
+/** Widest page image kept for the review page: enough to read a value. */
 export const REVIEW_IMAGE_WIDTH = 1000;
 
-/** The page as archivists see it beside the values (word boxes are scaled to it by the viewer). */
+/**
+ * The page as archivists see it beside the values (word boxes are scaled to it by the viewer).
+ * A 3 px median drops scanner speckle and four grey levels keep text legible: ~55 KB for an A4
+ * scan, against ~200 KB with 16 levels and 575 KB as plain 8-bit grey.
+ */
 export async function reviewImage(png: Buffer): Promise<Buffer> {
-  return sharp(png).resize({ width: REVIEW_IMAGE_WIDTH, withoutEnlargement: true }).grayscale()
-    .png({ palette: true, colours: 16, compressionLevel: 9 }).toBuffer();
+  return sharp(png).resize({ width: REVIEW_IMAGE_WIDTH, withoutEnlargement: true }).grayscale().median(3)
+    .png({ palette: true, colours: 4, dither: 0, compressionLevel: 9 }).toBuffer();
 }
