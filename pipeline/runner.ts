@@ -118,6 +118,14 @@ async function makeCurrent(trx: Transaction<ArchiveSchema>, path: string, sha256
   return [...new Set(partners)].sort();
 }
 
+/**
+ * A rejection for a limit of the run (--max-bytes, --max-pages, --timeout) says nothing about the
+ * bytes themselves: the next run, maybe with other limits or a quieter machine, tries again.
+ */
+export function dependsOnRun(reason: string): boolean {
+  return /^(file too large|too many pages|time limit)/.test(reason);
+}
+
 /** Ingests one discovered path into the archive: skip if known, else process and store in one transaction. */
 async function ingestOne(db: Archive, path: string, options: PipelineOptions & { force?: boolean }, services: Services): Promise<FileResult> {
   const started = Date.now();
@@ -153,7 +161,7 @@ async function ingestOne(db: Archive, path: string, options: PipelineOptions & {
     return result('unchanged', sha256);
   }
   const rejected = await db.selectFrom('rejections').selectAll().where('path', '=', path).executeTakeFirst();
-  if (rejected && rejected.sha256 === sha256 && rejected.pipeline_version === PIPELINE_VERSION && !options.force) {
+  if (rejected && rejected.sha256 === sha256 && rejected.pipeline_version === PIPELINE_VERSION && !options.force && !dependsOnRun(rejected.reason)) {
     return result('rejected', sha256, { reason: rejected.reason });
   }
   if (size === 0) return reject(sha256, 'empty file (0 bytes)');

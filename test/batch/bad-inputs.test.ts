@@ -163,3 +163,24 @@ describe('the per-file time limit', () => {
     }
   }, 60000);
 });
+
+describe('rejections that depend on the run\'s limits', () => {
+  it('stores a file rejected as too large once a later run allows its size (the cached rejection is not reused)', async () => {
+    const dir = tempDir('limits');
+    try {
+      const input = join(dir, 'in');
+      mkdirSync(input);
+      copyFileSync(join(corpusDocuments, GOOD[0]), join(input, 'beslut.txt'));
+      const db = join(dir, 'a.db');
+      const first = await ingest([input], { db, maxBytes: 1000, repair: false });
+      expect(first.rejections[0].reason).toMatch(/^file too large/);
+      const second = await ingest([input], { db, repair: false });
+      expect(second).toMatchObject({ new: 1, rejected: 0 });
+      const out = await exportOf(db);
+      expect(out.rejected).toEqual([]);
+      expect(out.documents.map((d) => d.file)).toEqual([join(input, 'beslut.txt')]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60000);
+});
