@@ -74,6 +74,10 @@ function isEmpty(value: unknown): boolean {
 /** A field's value for reading (not for editing): Swedish number and period forms, lists as lists. */
 export function formatValue(field: string, value: unknown): Html {
   if (isEmpty(value)) return html`<span class="empty">—</span>`;
+  // Flags carry bare parts of a field (a budget's total, a period's end): shown as they are.
+  if (typeof value === 'number') return html`${field === 'participants_per_year' || field === 'staffing' ? String(value) : formatKronor(value)}`;
+  if (typeof value === 'string' && field !== 'outcome') return html`${value}`;
+  if (!isShaped(field, value)) return html`${JSON.stringify(value)}`;
   switch (field) {
     case 'amount_sek':
       return html`${typeof value === 'number' ? formatKronor(value) : String(value)}`;
@@ -103,6 +107,17 @@ export function formatValue(field: string, value: unknown): Html {
         .map((s) => html`<li>${[s.name, s.role, s.organisation, s.date].filter(Boolean).join(', ')}</li>`)}</ul>`;
     default:
       return html`${typeof value === 'string' ? value : JSON.stringify(value)}`;
+  }
+}
+
+/** Whether a value has the shape formatValue expects for its field (a person's correction might not). */
+function isShaped(field: string, value: unknown): boolean {
+  switch (field) {
+    case 'partners': case 'municipalities': return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case 'goals': case 'staffing': case 'signatories': return Array.isArray(value) && value.every((v) => v !== null && typeof v === 'object');
+    case 'budget': return typeof value === 'object' && Array.isArray((value as { lines?: unknown }).lines);
+    case 'period': case 'applied': return typeof value === 'object' && !Array.isArray(value);
+    default: return true;
   }
 }
 
