@@ -1,9 +1,10 @@
 // Shared helpers for the batch proofs: temp folders, corpus copies, the CLI as a child process,
 // exports without timestamps and archive row counts.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { openArchive } from '../../db/archive.js';
 import { exportArchive, type ExportObject } from '../../db/queries/export.js';
 
@@ -47,19 +48,33 @@ export function startArende(args: string[]): Child {
   return { process: child, lines, stdout: () => out, stderr: () => err, exit };
 }
 
-/** Resolves when `test` holds on the child's stderr lines; rejects if the child ends first. */
-export async function waitForLines(child: Child, test: (lines: string[]) => boolean, timeoutMs = 120000): Promise<void> {
-  const started = Date.now();
-  let ended = false;
-  void child.exit.then(() => { ended = true; });
-  while (!test(child.lines)) {
-    if (ended) throw new Error(`child ended before the awaited output:\n${child.stderr()}\n${child.stdout()}`);
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for output:\n${child.stderr()}`);
-    await new Promise((r) => setTimeout(r, 50));
+export const storedLines = (lines: string[]) => lines.filter((l) => l.startsWith('new\t')).length;
+
+/** Committed files in the archive, read as another process would (0 while it does not exist yet). */
+export function committedFiles(dbPath: string): number {
+  if (!existsSync(dbPath)) return 0;
+  let sqlite: Database.Database | null = null;
+  try {
+    sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
+    return (sqlite.prepare('select count(*) as n from files').get() as { n: number }).n;
+  } catch {
+    return 0; // created but not yet migrated
+  } finally {
+    sqlite?.close();
   }
 }
 
-export const storedLines = (lines: string[]) => lines.filter((l) => l.startsWith('new\t')).length;
+/** Resolves once the child's archive holds at least `n` committed files; rejects if the child ends first. */
+export async function waitForCommitted(child: Child, dbPath: string, n: number, timeoutMs = 120000): Promise<void> {
+  const started = Date.now();
+  let ended = false;
+  void child.exit.then(() => { ended = true; });
+  while (committedFiles(dbPath) < n) {
+    if (ended) throw new Error(`child ended before ${n} files were committed:\n${child.stderr()}\n${child.stdout()}`);
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${n} committed files:\n${child.stderr()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 /** The export, read in this process. */
 export async function exportOf(dbPath: string): Promise<ExportObject> {

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestCommand } from '../../scripts/commands/ingest.js';
 import type { ExportObject } from '../../db/queries/export.js';
-import { captureStdout, copyCorpusTexts, exportOf, rowCounts, startArende, storedLines, tempDir, waitForLines, withoutTimestamps } from './fixtures.js';
+import { captureStdout, copyCorpusTexts, exportOf, rowCounts, startArende, storedLines, tempDir, waitForCommitted, withoutTimestamps } from './fixtures.js';
 
 const FILES = 10;
 const filesIn = (out: ExportObject) => new Set(out.documents.map((d) => d.file)).size;
@@ -30,7 +30,8 @@ describe('a batch killed or stopped mid-run', () => {
   it('SIGKILL after some files, then a resumed run, builds exactly the uninterrupted archive; a third run stores nothing', async () => {
     const db = join(dir, 'killed.db');
     const child = startArende(['ingest', input, '--db', db, '--jobs', '2']);
-    await waitForLines(child, (lines) => storedLines(lines) >= 2);
+    // Killed once two files are committed: with group commits, a file's log line may precede its commit.
+    await waitForCommitted(child, db, 2);
     child.process.kill('SIGKILL');
     const { signal } = await child.exit;
     expect(signal).toBe('SIGKILL');
@@ -58,7 +59,7 @@ describe('a batch killed or stopped mid-run', () => {
   it('a second run on a busy archive exits 1 with a clear message; SIGTERM stops the first after its files in flight (exit 130)', async () => {
     const db = join(dir, 'stopped.db');
     const first = startArende(['ingest', input, '--db', db, '--jobs', '2']);
-    await waitForLines(first, (lines) => storedLines(lines) >= 1);
+    await waitForCommitted(first, db, 1);
 
     const second = await captureStdout(() => ingestCommand([input], { db, quiet: true }));
     expect(second.result).toBe(1);
