@@ -17,6 +17,7 @@ import { createSourceFile, type SourceFile } from './source-file.js';
 import { splitDocuments } from './split.js';
 import { defaultPipelineOptions, type PipelineOptions, type Services, type Stage, type StageContext } from './stage.js';
 import { PIPELINE_VERSION } from './version.js';
+import { ArchiveWriter } from './workers/index.js';
 
 /** The stages in order; each enriches the file. */
 export const STAGES: readonly [string, Stage][] = [
@@ -127,13 +128,13 @@ export function dependsOnRun(reason: string): boolean {
 }
 
 /** Ingests one discovered path into the archive: skip if known, else process and store in one transaction. */
-async function ingestOne(db: Archive, path: string, options: PipelineOptions & { force?: boolean }, services: Services): Promise<FileResult> {
+async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineOptions & { force?: boolean }, services: Services): Promise<FileResult> {
   const started = Date.now();
   const result = (outcome: FileOutcome, sha256: string | null, extra: Partial<FileResult> = {}): FileResult => ({
     path, sha256, outcome, documents: 0, pages: 0, flags: 0, ms: Date.now() - started, ...extra,
   });
   const reject = async (sha256: string | null, reason: string) => {
-    await storeRejection(db, path, sha256, reason);
+    await writer.write((trx) => storeRejection(trx, path, sha256, reason));
     return result('rejected', sha256, { reason });
   };
 
@@ -145,11 +146,11 @@ async function ingestOne(db: Archive, path: string, options: PipelineOptions & {
   } catch (e) {
     return reject(null, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const known = await db.selectFrom('files').select(['sha256', 'path', 'pipeline_version', 'superseded_by']).where('sha256', '=', sha256).executeTakeFirst();
+  const known = await writer.read((db) => db.selectFrom('files').select(['sha256', 'path', 'pipeline_version', 'superseded_by']).where('sha256', '=', sha256).executeTakeFirst());
   if (known && known.pipeline_version === PIPELINE_VERSION && !options.force) {
     // Same bytes: nothing to process, but they are what stands at this path now (a move, a rename,
     // or a file changed back to an earlier version).
-    await db.transaction().execute(async (trx) => {
+    await writer.write(async (trx) => {
       await recordPath(trx, path, sha256);
       const partners = await makeCurrent(trx, path, sha256);
       if (known.superseded_by || partners.length) {
@@ -160,7 +161,7 @@ async function ingestOne(db: Archive, path: string, options: PipelineOptions & {
     });
     return result('unchanged', sha256);
   }
-  const rejected = await db.selectFrom('rejections').selectAll().where('path', '=', path).executeTakeFirst();
+  const rejected = await writer.read((db) => db.selectFrom('rejections').selectAll().where('path', '=', path).executeTakeFirst());
   if (rejected && rejected.sha256 === sha256 && rejected.pipeline_version === PIPELINE_VERSION && !options.force && !dependsOnRun(rejected.reason)) {
     return result('rejected', sha256, { reason: rejected.reason });
   }
@@ -177,7 +178,7 @@ async function ingestOne(db: Archive, path: string, options: PipelineOptions & {
     return reject(sha256, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   let flags = 0;
-  await db.transaction().execute(async (trx) => {
+  await writer.write(async (trx) => {
     const ids = await storeFile(trx, file);
     const partners = await makeCurrent(trx, path, sha256);
     flags = await relinkDocuments(trx, ids);
@@ -188,7 +189,7 @@ async function ingestOne(db: Archive, path: string, options: PipelineOptions & {
 
 /**
  * The nightly job: discovers files under `paths` as a stream, processes up to `jobs` at once,
- * stores each file in its own transaction and never lets one bad file stop the batch.
+ * stores each file whole (a savepoint in a group commit) and never lets one bad file stop the batch.
  */
 export async function ingest(paths: string[], options: IngestOptions): Promise<IngestSummary> {
   const opts = { ...defaultPipelineOptions, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as PipelineOptions & IngestOptions;
@@ -196,6 +197,8 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
   const release = acquireArchiveLock(options.db);
   const db = await openArchive(options.db);
   const services = createServices();
+  // Every access of the run goes through the writer: one connection, files committed in groups.
+  const writer = new ArchiveWriter(db);
   const summary: IngestSummary = { files: 0, new: 0, unchanged: 0, rejected: 0, documents: 0, pages: 0, flagged: 0, seconds: 0, stopped: false, rejections: [] };
   const run = await db.insertInto('runs').values({ started_at: new Date().toISOString(), finished_at: null, pipeline_version: PIPELINE_VERSION, summary_json: null }).returning('id').executeTakeFirstOrThrow();
   const record = (r: FileResult) => {
@@ -212,11 +215,11 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
     for await (const found of discoverFiles(paths)) {
       if (options.stop?.aborted) { summary.stopped = true; break; }
       if (found.error) {
-        await storeRejection(db, found.path, null, found.error);
+        await writer.write((trx) => storeRejection(trx, found.path, null, found.error!));
         record({ path: found.path, sha256: null, outcome: 'rejected', reason: found.error, documents: 0, pages: 0, flags: 0, ms: 0 });
         continue;
       }
-      const task = ingestOne(db, found.path, opts, services)
+      const task = ingestOne(writer, found.path, opts, services)
         .catch((e) => ({ path: found.path, sha256: null, outcome: 'rejected' as const, reason: `internal error: ${(e as Error).message}`, documents: 0, pages: 0, flags: 0, ms: 0 }))
         .then(record)
         .finally(() => inFlight.delete(task));
@@ -224,8 +227,10 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
       if (inFlight.size >= opts.jobs) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
+    await writer.flush();
     if (options.stop?.aborted) summary.stopped = true;
   } finally {
+    await writer.flush().catch(() => undefined);
     summary.seconds = Math.round((Date.now() - started) / 10) / 100;
     await db.updateTable('runs').set({ finished_at: new Date().toISOString(), summary_json: JSON.stringify(summary) }).where('id', '=', run.id).execute().catch(() => undefined);
     await services.close();

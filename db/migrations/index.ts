@@ -4,6 +4,7 @@ import * as m002 from './002_search.js';
 import * as m003 from './003_views.js';
 import * as m004 from './004_page_images.js';
 import * as m005 from './005_scale_indexes.js';
+import * as m006 from './006_superseded_index.js';
 
 /** Numbered migrations, bundled statically so the archive opens without touching the file system. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '003_views': m003,
   '004_page_images': m004,
   '005_scale_indexes': m005,
+  '006_superseded_index': m006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,89 @@
+import { sql, type ControlledTransaction, type Transaction } from 'kysely';
+import type { Archive } from '../../db/archive.js';
+import type { ArchiveSchema } from '../../db/schema.js';
+
+export type ArchiveDb = Archive | Transaction<ArchiveSchema>;
+
+export interface GroupCommitOptions {
+  /** Commit after this many files' writes… */
+  maxFiles: number;
+  /** …or once the oldest uncommitted write is this old (also when no further write comes). */
+  maxMs: number;
+}
+
+export const defaultGroupCommit: GroupCommitOptions = { maxFiles: 100, maxMs: 1000 };
+
+/**
+ * The one door to the archive during an ingest run. Every access is serialised on the single
+ * SQLite connection, and the writes of many files share one transaction (group commit): each
+ * file's writes run inside a savepoint, so a failing file rolls back alone and the others stay
+ * whole, while the commit — WAL append and the FTS5 flush of pending terms — is paid once per
+ * group instead of once per file. A crash loses at most the uncommitted group, which the next
+ * run ingests again (known bytes are skipped only once stored).
+ */
+export class ArchiveWriter {
+  private trx: ControlledTransaction<ArchiveSchema> | null = null;
+  private files = 0;
+  private openedAt = 0;
+  private savepoints = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly db: Archive, private readonly options: GroupCommitOptions = defaultGroupCommit) {}
+
+  /** Runs `work` alone on the archive (inside the open group, if any, so it sees its writes). */
+  read<T>(work: (db: ArchiveDb) => Promise<T>): Promise<T> {
+    return this.serial(() => work(this.trx ?? this.db));
+  }
+
+  /** Runs one file's writes: all of them or none, committed with the group. */
+  write<T>(work: (trx: Transaction<ArchiveSchema>) => Promise<T>): Promise<T> {
+    return this.serial(async () => {
+      if (!this.trx) {
+        this.trx = await this.db.startTransaction().execute();
+        this.openedAt = Date.now();
+      }
+      const trx = this.trx;
+      const name = sql.id(`file_${++this.savepoints}`);
+      await sql`savepoint ${name}`.execute(trx);
+      let out: T;
+      try {
+        out = await work(trx);
+      } catch (e) {
+        await sql`rollback to ${name}`.execute(trx);
+        await sql`release ${name}`.execute(trx);
+        throw e;
+      }
+      await sql`release ${name}`.execute(trx);
+      this.files++;
+      if (this.files >= this.options.maxFiles || Date.now() - this.openedAt >= this.options.maxMs) await this.commit();
+      else this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.maxMs);
+      return out;
+    });
+  }
+
+  /** Commits the open group (end of run, stop, or before another connection needs the archive). */
+  flush(): Promise<void> {
+    return this.serial(() => this.commit());
+  }
+
+  /** Files written but not yet committed. */
+  get pending(): number {
+    return this.files;
+  }
+
+  private async commit(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const trx = this.trx;
+    this.trx = null;
+    this.files = 0;
+    await trx?.commit().execute();
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task, task);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}

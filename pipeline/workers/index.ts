@@ -1,0 +1,1 @@
+export { ArchiveWriter, defaultGroupCommit, type ArchiveDb, type GroupCommitOptions } from './archive-writer.js';
