@@ -120,7 +120,7 @@ export function documentPage(input: DocumentPageInput): Html {
 <tbody>${input.shown.fields.map((f) => fieldRow(input, f))}</tbody></table>`;
   const flagList = flags.length
     ? html`<ul class="flags">${flags.map((f) => html`<li class="flag" title="${f.code}: ${f.message}"><strong>${flagSentence(f.code)}</strong> (${fieldLabel(f.field)}): ${formatValue(f.field, f.values[0])} ≠ ${formatValue(f.field, f.values[1])}
-      ${f.other_document ? html` — <a href="/document/${encodeURIComponent(f.other_document === id ? f.document : f.other_document)}">andra dokumentet</a>` : ''}</li>`)}</ul>`
+      ${f.other_document ? html` — mot <a href="/document/${encodeURIComponent(f.other_document === id ? f.document : f.other_document)}">andra dokumentet</a>` : html` — inom dokumentet`}</li>`)}</ul>`
     : html`<p class="none">Inga flaggor.</p>`;
   const cases = input.cases.length
     ? html`<ul>${input.cases.map((c) => html`<li><a href="/case/${encodeURIComponent(c.id)}">${c.title}</a></li>`)}</ul>`
