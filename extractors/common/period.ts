@@ -133,7 +133,8 @@ export function findPeriods(text: string): PeriodMatch[] {
     else if (toMatch) add({ start: null, end: d.iso, from: d.start - toMatch[0].length, to: d.end, form: 'open' });
   }
   // Months: "april–december 2021", "januari 2019 till juni 2020".
-  const months = new RegExp(String.raw`(?<![\d\s]\s?)\b(${MONTH})(?:\s+(\d{4}))?${JOIN}(${MONTH})\s+(\d{4})`, 'g');
+  // Not after a day number ("1 april – …" is read above), but after any word ("perioden januari 2024–…").
+  const months = new RegExp(String.raw`(?<!\d\s?)\b(${MONTH})(?:\s+(\d{4}))?${JOIN}(${MONTH})\s+(\d{4})`, 'g');
   for (const m of folded.matchAll(months)) {
     const y2 = +m[4];
     const y1 = m[2] ? +m[2] : y2;

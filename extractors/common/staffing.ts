@@ -16,7 +16,9 @@ const COUNTS: Record<string, number> = {
   en: 1, ett: 1, tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, atta: 8, nio: 9, tio: 10,
 };
 // The nouns that name a post; a role ends in one of these ("arbetssamordnare", "operativ resurs").
-const ROLE_NOUN = String.raw`[a-z-]*(?:samordnare|ledare|handlaggare|coach|coacher|resurs|resurser|handledare|konsulent|konsulenter|pedagog|pedagoger|terapeut|terapeuter|psykolog|psykologer|kurator|kuratorer|sjukskoterska|sjukskoterskor|specialist|specialister|radgivare|utvecklare|medarbetare|lots|lotsar|mentor|mentorer|tranare|socionom|socionomer|sjukgymnast|fysioterapeut|vagledare|utredare|administrator|assistent|assistenter|stodperson|stodpersoner|anstallda?|personal|ekonom|strateg|controller|chef|koordinator|koordinatorer|arbetsspecialist|jobbspecialist|larare|fritidsledare|tjansteman|sekreterare|ingenjor|vagledare)`;
+const ROLE_NOUN = String.raw`[a-z-]*(?:samordnare|ledare|handlaggare|coach|coacher|resurs|resurser|handledare|konsulent|konsulenter|pedagog|pedagoger|terapeut|terapeuter|psykolog|psykologer|kurator|kuratorer|sjukskoterska|sjukskoterskor|specialist|specialister|radgivare|utvecklare|medarbetare|lots|lotsar|mentor|mentorer|tranare|socionom|socionomer|sjukgymnast|fysioterapeut|vagledare|utredare|administrator|assistent|assistenter|stodperson|stodpersoner|anstallda?|personal|ekonom|strateg|controller|chef|koordinator|koordinatorer|arbetsspecialist|jobbspecialist|larare|fritidsledare|tjansteman|sekreterare|ingenjor|vagledare|[a-z]{3,}are|[a-z]{3,}(?:ator|atorer|ent|enter|ist|ister|log|loger|peut|peuter))`;
+// The last alternatives are open: Swedish agent nouns ("brobyggare", "arbetsmarknadsstödjare",
+// "socialpedagog") name posts the list cannot foresee; only staffing phrasing reaches them.
 const COUNT = String.raw`(en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d{1,2})`;
 const PERCENT = String.raw`(\d{1,3}(?:,\d+)?)\s?(?:%|procent)`;
 const EACH = String.raw`(\s+(?:vardera|var|per\s+person|per\s+tjanst|var\s+och\s+en))?`;
@@ -33,6 +35,16 @@ const FULL_TIME = new RegExp(String.raw`\b${COUNT}\s+(heltid|halvtid)s?(?:tjanst
 
 // "en tjänst som samordnare på 80 procent".
 const POST_AS = new RegExp(String.raw`\b${COUNT}\s+(?:tjanst|tjanster|anstallning)\s+som\s+((?:[a-z-]+\s+)?${ROLE_NOUN})\b([^.%\n]{0,60}?)\s(?:pa|om|motsvarande)\s+${PERCENT}${EACH}`, 'g');
+
+// "två coacher på heltid", "en handledare på halvtid".
+const COUNTED_TIME = new RegExp(String.raw`\b${COUNT}\s+((?:[a-z]+-\s+och\s+|[a-z-]+\s+)?${ROLE_NOUN})\s+(?:pa|om)\s+(?:en\s+)?(heltid|halvtid)(?:stjanst)?\b`, 'g');
+// "en projektledare (50 %)", "två lotsar (75 % vardera)".
+const COUNTED_PAREN = new RegExp(String.raw`\b${COUNT}\s+((?:[a-z]+-\s+och\s+|[a-z-]+\s+)?${ROLE_NOUN})\s*\(\s*(?:ca\.?\s+)?${PERCENT}${EACH}\s*\)`, 'g');
+// "1,5 tjänst som jobbcoach": posts counted in full-time equivalents, read as one line of 150 %.
+const FTE_AS = new RegExp(String.raw`(?<![\d,.])(\d(?:,\d{1,2})?)\s+(?:heltids)?(?:tjanst|tjanster|arsarbetare)\s+som\s+((?:[a-z-]+\s+)?${ROLE_NOUN})\b`, 'g');
+
+// Agent nouns that name the people served or met, not a post.
+const NOT_POST = /(?:deltagare|invanare|medborgare|arbetsgivare|brukare|mottagare|anhoriga|sokande|elever)$/;
 
 const NOT_ADJECTIVE = new Set(['av', 'och', 'som', 'for', 'i', 'pa', 'med', 'till', 'att', 'den', 'det', 'de', 'ny', 'nya']);
 
@@ -58,6 +70,7 @@ export function findStaffing(text: string): StaffingMention[] {
   const folded = foldSwedish(text);
   const found: StaffingMention[] = [];
   const add = (s: StaffingMention) => {
+    if (NOT_POST.test(foldSwedish(s.role))) return;
     if (!found.some((f) => s.start < f.end && f.start < s.end)) found.push(s);
   };
   for (const m of folded.matchAll(COUNTED)) {
@@ -94,6 +107,34 @@ export function findStaffing(text: string): StaffingMention[] {
       role: roleText(text.slice(roleStart, roleStart + m[3].length), m[3]),
       percent: m[2] === 'heltid' ? 100 : 50, count: count(m[1]),
       start: m.index!, end: m.index! + m[0].length, confidence: 0.85,
+    });
+  }
+  for (const m of folded.matchAll(COUNTED_TIME)) {
+    const roleStart = m.index! + m[0].indexOf(m[2], m[1].length);
+    add({
+      role: roleText(text.slice(roleStart, roleStart + m[2].length), m[2]),
+      percent: m[3] === 'heltid' ? 100 : 50, count: count(m[1]),
+      start: m.index!, end: m.index! + m[0].length, confidence: 0.85,
+    });
+  }
+  for (const m of folded.matchAll(COUNTED_PAREN)) {
+    const roleStart = m.index! + m[0].indexOf(m[2], m[1].length);
+    const percent = Number(m[3].replace(',', '.'));
+    if (percent <= 0 || percent > 100) continue;
+    add({
+      role: roleText(text.slice(roleStart, roleStart + m[2].length), m[2]),
+      percent, count: count(m[1]),
+      start: m.index!, end: m.index! + m[0].length, confidence: 0.85,
+    });
+  }
+  for (const m of folded.matchAll(FTE_AS)) {
+    const roleStart = m.index! + m[0].lastIndexOf(m[2]);
+    const fte = Number(m[1].replace(',', '.'));
+    if (fte <= 0 || fte > 10) continue;
+    add({
+      role: roleText(text.slice(roleStart, roleStart + m[2].length), m[2]),
+      percent: Math.round(fte * 100), count: 1,
+      start: m.index!, end: m.index! + m[0].length, confidence: 0.6,
     });
   }
   return found.sort((a, b) => a.start - b.start);
