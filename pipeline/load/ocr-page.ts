@@ -12,7 +12,9 @@ import type { OcrPool } from '../ocr/index.js';
  */
 export async function prepareImage(image: Sharp): Promise<{ png: Buffer; width: number; height: number }> {
   const meta = await image.metadata();
-  const { data, info } = await image.grayscale().raw().toBuffer({ resolveWithObject: true });
+  // Transparent pixels (pdf.js renders a page onto a transparent canvas; PNGs with alpha)
+  // become white: left as alpha, tesseract reads them as black and OCRs noise.
+  const { data, info } = await image.flatten({ background: '#ffffff' }).grayscale().removeAlpha().raw().toBuffer({ resolveWithObject: true });
   let pipeline = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
   let { width, height } = info;
   const dpi = meta.density && meta.density >= 50 && meta.density < 1200 ? meta.density : Math.max(width, height) / 11.69;
