@@ -5,7 +5,7 @@
 // and migration to the last commit), then a resumed run to the end. Each round's archive is compared with the
 // clean one: documents lost, rows duplicated, export differences. Exit 0 only when all are zero.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,18 @@ import { openArchive } from '../db/archive.js';
 import { exportArchive, type ExportObject } from '../db/queries/export.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../..');
-const bin = join(repo, 'bin/arende.js');
+/** The arende the rounds run: a frozen copy of the sources (see snapshotSources). */
+let bin = join(repo, 'bin/arende.js');
+
+/**
+ * Every run of the comparison must be the same program: the sources are copied once (node_modules
+ * linked), so edits to the working tree during a long fault run cannot pass for a lost or changed row.
+ */
+function snapshotSources(into: string): string {
+  cpSync(repo, into, { recursive: true, filter: (src) => !/\/(node_modules|\.git|corpus\/(scan|restore-eval))$/.test(src) && !src.includes('/.scratch') });
+  symlinkSync(join(repo, 'node_modules'), join(into, 'node_modules'), 'dir');
+  return join(into, 'bin/arende.js');
+}
 
 /** Natural keys per table: more rows than distinct keys is a duplicate. */
 const KEYS: Record<string, string> = {
@@ -79,7 +90,7 @@ function buildCorpus(dir: string, copies: number): number {
 function runChild(args: string[], killAfterMs: number | null): Promise<{ code: number | null; signal: string | null; ms: number }> {
   const started = Date.now();
   return new Promise((done) => {
-    const child = spawn('node', [bin, ...args], { cwd: repo, stdio: 'ignore', env: { ...process.env, CI: 'true' } });
+    const child = spawn('node', [bin, ...args], { cwd: resolve(bin, '../..'), stdio: 'ignore', env: { ...process.env, CI: 'true' } });
     const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
@@ -117,6 +128,7 @@ async function main(): Promise<number> {
   const next = random(seed);
   const work = mkdtempSync(join(tmpdir(), 'arende-fault-'));
   try {
+    bin = snapshotSources(join(work, 'arende'));
     const input = join(work, 'in');
     const files = buildCorpus(input, copies);
     console.log(`fault-inject: ${files} files (${copies} cop${copies === 1 ? 'y' : 'ies'} of the corpus texts + 2 bad), ${rounds} rounds, up to ${maxKills} kills each, seed ${seed}`);
