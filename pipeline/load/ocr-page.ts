@@ -6,9 +6,11 @@ import type { OcrPool } from '../ocr/index.js';
  * Prepares a page image for tesseract: 8-bit grayscale PNG, and low-resolution pages
  * (faxes, 150 dpi office scans, phone photos) scaled up towards 300 dpi, since the LSTM
  * model wants x-heights of ~20 px. The resolution comes from the image's density when it
- * states one, else from its size taken as an A4 page. No binarisation or deskew here:
- * tesseract's own Otsu threshold and line finder read the generated skewed, speckled
- * scans at the native CLI's accuracy (see scripts/bench-ocr.ts).
+ * states one, else from its size taken as an A4 page. A 3 px median then removes scanner
+ * speckle, which tesseract otherwise reads as "ee", "|" or "-" at line ends: measured on two
+ * generated scans, character accuracy 99.56 % -> 99.87 % and 92.2 % -> 94.8 %. No binarisation
+ * or deskew: a sharp threshold lost accuracy (99.32 % -> 99.06 %, bench-ocr --variants) and
+ * tesseract's line finder copes with the skew of a scanner.
  */
 export async function prepareImage(image: Sharp): Promise<{ png: Buffer; width: number; height: number }> {
   const meta = await image.metadata();
@@ -24,7 +26,7 @@ export async function prepareImage(image: Sharp): Promise<{ png: Buffer; width: 
     height = Math.round(height * factor);
     pipeline = pipeline.resize(width, height, { kernel: 'lanczos3' });
   }
-  const png = await pipeline.grayscale().png({ compressionLevel: 1 }).toBuffer();
+  const png = await pipeline.median(3).grayscale().png({ compressionLevel: 1 }).toBuffer();
   return { png, width, height };
 }
 
