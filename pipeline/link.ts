@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { distance } from 'fastest-levenshtein';
 import type { Archive } from '../db/archive.js';
-import { effectiveFields, valueOf, type EffectiveFields } from '../db/queries/fields.js';
+import { chunks, valueOf, type EffectiveFields } from '../db/queries/fields.js';
+import type { FieldName } from '../extractors/fields.js';
 import { foldKey } from '../db/queries/keys.js';
 import type { ArchiveSchema } from '../db/schema.js';
 import { checkDocument, compareCase, type DocumentFacts } from './flags.js';
@@ -78,10 +79,28 @@ function caseId(decision: string | null, application: string | null): string {
   return 'case-' + createHash('sha256').update(`${decision ?? ''}|${application ?? ''}`).digest('hex').slice(0, 12);
 }
 
+/**
+ * The values effectiveFields gives (the newest correction per field over the extracted value),
+ * without evidence: linking and flags compare values only, and reading every candidate's
+ * evidence rows was the larger part of the link step (issue 12).
+ */
+async function effectiveValues(db: Db, ids: string[]): Promise<Map<string, EffectiveFields>> {
+  const out = new Map<string, EffectiveFields>(ids.map((id) => [id, {}]));
+  for (const part of chunks(ids, 500)) {
+    for (const v of await db.selectFrom('field_values').select(['document_id', 'field', 'value_json']).where('document_id', 'in', part).execute()) {
+      out.get(v.document_id)![v.field as FieldName] = { value: JSON.parse(v.value_json), evidence: [], corrected: null };
+    }
+    for (const c of await db.selectFrom('corrections').select(['document_id', 'field', 'value_json']).where('document_id', 'in', part).orderBy('id').execute()) {
+      out.get(c.document_id)![c.field as FieldName] = { value: JSON.parse(c.value_json), evidence: [], corrected: null };
+    }
+  }
+  return out;
+}
+
 async function factsOf(db: Db, ids: string[]): Promise<Map<string, DocumentFacts>> {
   if (!ids.length) return new Map();
   const rows = await db.selectFrom('documents').select(['id', 'kind']).where('id', 'in', ids).execute();
-  const fields = await effectiveFields(db as Archive, rows.map((r) => r.id));
+  const fields = await effectiveValues(db, rows.map((r) => r.id));
   return new Map(rows.map((r) => [r.id, facts(r.id, r.kind, fields.get(r.id)!)]));
 }
 
