@@ -8,5 +8,5 @@ export {
 } from './organisations.js';
 export { findStaffing, type StaffingMention } from './staffing.js';
 export { findSignatories, type SignatoryMention } from './people.js';
-export { findParticipantsPerYear, type ParticipantsMention } from './participants.js';
+export { findParticipantsPerYear, findParticipantsTotal, perYear, type ParticipantsMention, type ParticipantsTotalMention } from './participants.js';
 export { findGoals, type GoalMention } from './goals.js';

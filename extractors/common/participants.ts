@@ -29,3 +29,33 @@ export function findParticipantsPerYear(text: string): ParticipantsMention[] {
   }
   return found.sort((a, b) => b.confidence - a.confidence || a.start - b.start);
 }
+
+export interface ParticipantsTotalMention extends ParticipantsMention {
+  /** The figure covers the whole insats, not a year: divide by its length. */
+  total: true;
+}
+
+const WHOLE_TIME = String.raw`(?:hela\s+)?(?:projekttiden|insatstiden|projektperioden|insatsperioden|insatsens\s+(?:lopt|livs)id|projektets\s+lopt|perioden)`;
+// "totalt 60 deltagare … under projekttiden", "60 deltagare totalt under insatstiden".
+const TOTAL = new RegExp(
+  String.raw`(?:totalt|sammanlagt|sammantaget)\s+(?:ca\.?\s+|cirka\s+|omkring\s+)?(\d{1,4})\s+${PEOPLE}\b[^.\n]{0,80}?\b(?:under|for|inom)\s+${WHOLE_TIME}`
+  + String.raw`|(\d{1,4})\s+${PEOPLE}\s+(?:totalt|sammanlagt)\s+(?:under|for|inom)\s+${WHOLE_TIME}`,
+  'g',
+);
+
+/** Participant figures for the whole insats ("totalt 60 deltagare under projekttiden"); per year they need the period's length. */
+export function findParticipantsTotal(text: string): ParticipantsTotalMention[] {
+  const folded = foldSwedish(text);
+  return [...folded.matchAll(TOTAL)].map((m) => ({ value: Number(m[1] ?? m[2]), start: m.index!, end: m.index! + m[0].length, confidence: 0.6, total: true as const }));
+}
+
+/** Participants per year from a whole-period total: total / the period's length in years (rounded). Null for an open or sub-year period. */
+export function perYear(total: number, period: { start: string | null; end: string | null }): number | null {
+  if (!period.start || !period.end) return null;
+  const [y1, m1, d1] = period.start.split('-').map(Number);
+  const [y2, m2, d2] = period.end.split('-').map(Number);
+  // Whole months, counting a period that ends on a month's last day as ending with that month.
+  const months = (y2 - y1) * 12 + (m2 - m1) + (d2 >= 28 && d1 === 1 ? 1 : 0);
+  if (months < 12) return months > 0 ? total : null;
+  return Math.round(total / (months / 12));
+}

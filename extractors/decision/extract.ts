@@ -5,10 +5,10 @@ import type { DocumentText } from '../document-text.js';
 import type { ExtractionMessage, Extractor } from '../extraction.js';
 import type { Evidence, Fields, Goal, Signatory, Staffing } from '../fields.js';
 import {
-  findAmounts, findGoals, findParticipantsPerYear, findPeriods, findSignatories, findStaffing, foldSwedish,
+  findAmounts, findGoals, findParticipantsPerYear, findParticipantsTotal, perYear, findPeriods, findSignatories, findStaffing, foldSwedish,
   type PeriodMatch,
 } from '../common/index.js';
-import { decisionSpan, findSections, type Section } from './sections.js';
+import { decisionSpan, findSections, isHeaderLabel, type Section } from './sections.js';
 import { findTitle } from './title.js';
 import {
   findMunicipalityLists, findOwner, findPartners, municipalityInTitle, municipalityOfOrganisation, sentences, type Found,
@@ -36,7 +36,7 @@ export const extractDecision: Extractor = (doc: DocumentText) => {
   const sections = findSections(text);
   const decision = decisionSpan(text, sections);
   if (!decision) messages.push({ reason: 'no "Förslag till beslut" or board decision found; outcome, amount and period not read', field: 'outcome' });
-  const caseSpan = caseText(text, sections, decision);
+  const caseSpans = caseText(text, sections, decision);
 
   // Outcome: the first outcome verb of the decision's att-satser.
   let outcome: 'granted' | 'rejected' | 'deferred' | null = null;
@@ -76,7 +76,7 @@ export const extractDecision: Extractor = (doc: DocumentText) => {
   }
 
   // What was applied for, from the decision's own case section.
-  const applied = appliedFor(text, folded, caseSpan);
+  const applied = appliedFor(text, folded, caseSpans);
   if (applied) {
     fields.applied = {
       value: { period: applied.period ? { start: applied.period.start, end: applied.period.end } : null, amount_sek: applied.amount?.value ?? null },
@@ -89,7 +89,7 @@ export const extractDecision: Extractor = (doc: DocumentText) => {
 
   // Title.
   // The heading block sits above the first proposal/decision heading (a lone "Ansökan" line may precede it).
-  const firstHeading = sections.find((s) => !(s.kind === 'case' && isHeaderLabel(text, s)))?.headingStart
+  const firstHeading = sections.find((s) => !isHeaderLabel(text, s))?.headingStart
     ?? decision?.start ?? text.length;
   const title = findTitle(text, firstHeading, decision);
   if (title) {
@@ -97,11 +97,15 @@ export const extractDecision: Extractor = (doc: DocumentText) => {
   }
 
   // Owner and partners: from the case text (the assessment names parties it is not about).
-  const scope = caseSpan ?? { start: 0, end: text.length };
-  const caseBody = text.slice(scope.start, scope.end);
-  const owner = shift(findOwner(caseBody), scope.start) ?? shift(findOwner(text), 0);
+  const scopes = caseSpans.length ? caseSpans : [{ start: 0, end: text.length }];
+  const owner = scopes.map((sc) => shift(findOwner(text.slice(sc.start, sc.end)), sc.start)).find((o) => o) ?? shift(findOwner(text), 0);
   if (owner) fields.owner = { value: owner.value, evidence: [ev(owner, 'owner', owner.confidence)] };
-  const partners = findPartners(caseBody, owner?.value ?? null).map((p) => shift(p, scope.start)!);
+  const partners: Found<string>[] = [];
+  for (const sc of scopes) {
+    for (const p of findPartners(text.slice(sc.start, sc.end), owner?.value ?? null)) {
+      if (!partners.some((x) => x.value === p.value)) partners.push(shift(p, sc.start)!);
+    }
+  }
   if (partners.length) fields.partners = { value: partners.map((p) => p.value), evidence: partners.map((p) => ev(p, 'partners', p.confidence)) };
 
   // Municipalities: the kommuner the insats covers = the kommuner listed ("i Knivsta, Heby och
@@ -138,6 +142,13 @@ export const extractDecision: Extractor = (doc: DocumentText) => {
   }
   const participants = findParticipantsPerYear(text)[0];
   if (participants) fields.participants_per_year = { value: participants.value, evidence: [ev(participants, 'participants_per_year', participants.confidence)] };
+  else {
+    // "totalt 60 deltagare under projekttiden": per year over the granted (else applied) period.
+    const total = findParticipantsTotal(text)[0];
+    const over = fields.period?.value ?? fields.applied?.value.period ?? null;
+    const value = total && over ? perYear(total.value, over) : null;
+    if (total && value !== null) fields.participants_per_year = { value, evidence: [ev(total, 'participants_per_year', total.confidence)] };
+  }
   const goals = findGoals(text).filter(outside);
   if (goals.length) {
     fields.goals = {
@@ -162,24 +173,27 @@ function shift<T>(f: Found<T> | null, by: number): Found<T> | null {
   return f && { ...f, start: f.start + by, end: f.end + by };
 }
 
-/** A case heading with (almost) nothing under it: a label in the header ("Ansökan" over the title). */
-function isHeaderLabel(text: string, s: Section): boolean {
-  return text.slice(s.start, s.end).replace(/\s+/g, '').length < 150;
-}
 
-/** The case section (Ärendet/Ansökan/Bakgrund); without headings, the text outside the att-satser and assessment. */
-function caseText(text: string, sections: Section[], decision: { start: number; end: number } | null): Span | null {
+/**
+ * The case sections (Ärendet/Ansökan/Bakgrund/Sammanfattning …); a proposal between
+ * "Sammanfattning" and "Ärendebeskrivning" splits the case in two, so all of them count. Without
+ * headings: the text outside the att-satser and assessment.
+ */
+function caseText(text: string, sections: Section[], decision: { start: number; end: number } | null): Span[] {
   // A case heading above the decision ("Ansökan" over the title) heads the header, not the case.
   const cases = sections.filter((s) => s.kind === 'case' && !isHeaderLabel(text, s));
-  if (cases.length) return { start: cases[0].start, end: cases[0].end };
+  if (cases.length) return cases.map((c) => ({ start: c.start, end: c.end }));
   const assessment = sections.find((s) => s.kind === 'assessment');
-  if (decision && decision.end < text.length) return { start: decision.end, end: assessment && assessment.headingStart > decision.end ? assessment.headingStart : text.length };
-  return null;
+  if (decision && decision.end < text.length) return [{ start: decision.end, end: assessment && assessment.headingStart > decision.end ? assessment.headingStart : text.length }];
+  return [];
 }
 
 /** The amount the decision grants: the cued amounts in the att-satser. */
 function grantedAmount(text: string, folded: string, decision: Span): { value: number; spans: Span[]; confidence: number } | null {
-  const amounts = findAmounts(text.slice(decision.start, decision.end)).map((a) => ({ ...a, start: a.start + decision.start, end: a.end + decision.start }));
+  const amounts = findAmounts(text.slice(decision.start, decision.end))
+    .map((a) => ({ ...a, start: a.start + decision.start, end: a.end + decision.start }))
+    // "totalt 900 000 kronor …, varav 300 000 kronor 2024": the part is not the grant.
+    .filter((a) => !/\b(?:varav|darav|varefter)\s+(?:[a-z]+\s+){0,2}$/.test(folded.slice(Math.max(0, a.start - 30), a.start)));
   if (!amounts.length) return null;
   const cued = amounts.filter((a) => AMOUNT_CUE.test(folded.slice(Math.max(0, a.start - 40), a.start)));
   const pool = cued.length ? cued : amounts;
@@ -207,11 +221,11 @@ const APPLIED_AMOUNT_CUE = /\b(?:kostnad\w*|ansok\w*|soker|sokt|sokta|budget\w*|
 const NOT_APPLIED = /\b(?:egenfinansiering|medfinansiering|egen finansiering|eget bidrag|egen insats|varav|tidigare beviljat|tidigare beviljats|redan beviljat|forbundets totala|budgetram)\b/;
 
 /** What the case section says was applied for: the period and amount in sentences about the application. */
-function appliedFor(text: string, folded: string, span: Span | null): { period: PeriodMatch | null; amount: (Span & { value: number; confidence: number }) | null } | null {
-  if (!span) return null;
+function appliedFor(text: string, folded: string, spans: Span[]): { period: PeriodMatch | null; amount: (Span & { value: number; confidence: number }) | null } | null {
+  if (!spans.length) return null;
   const periods: PeriodMatch[] = [];
   let amount: (Span & { value: number; confidence: number }) | null = null;
-  for (const s of sentences(text.slice(span.start, span.end))) {
+  for (const span of spans) for (const s of sentences(text.slice(span.start, span.end))) {
     const start = span.start + s.start;
     const end = span.start + s.end;
     const f = folded.slice(start, end);

@@ -36,7 +36,9 @@ export function findOwner(text: string): Found<string> | null {
 }
 
 // Sentences that name the applicants or samverkansparter.
-const APPLICANTS_VERB = /\b(?:ansoker|soker|har ansokt|ansokte)\b/;
+const APPLICANTS_VERB = /\b(?:ansoker|soker|ansokt|ansokte|sokt|(?:lamnat|lamnar|kommit|inkommit|inkommer)\s+(?:in\s+)?(?:med\s+)?en\s+ansokan)\b/;
+// Co-applicants named after the verb: "X ansöker tillsammans med A, B och C om medel".
+const WITH_AFTER_VERB = /^\s*(?:om\s+medel\s+)?(?:tillsammans\s+med|i\s+samverkan\s+med|jamte|ihop\s+med)\s+(.+?)(?=\s+(?:om|for|till|att|inom)\s|[.;]|$)/;
 const PARTNERS_CUE = /\b(?:samverkansparter(?:na)?|samverkansparten|medsokande|ansokan fran|ansokan ar gjord av|i samverkan med|parter i insatsen)\b/;
 
 /** Samverkansparter other than the owner: the organisations named as applicants or parties, canonical, in text order. */
@@ -45,12 +47,19 @@ export function findPartners(text: string, owner: string | null): Found<string>[
   const folded = foldSwedish(text);
   for (const s of sentences(text)) {
     const f = folded.slice(s.start, s.end);
-    let scope: [number, number] | null = null;
     const verb = f.match(APPLICANTS_VERB);
-    if (verb) scope = [s.start, s.start + verb.index!];
-    else if (PARTNERS_CUE.test(f)) scope = [s.start, s.end];
-    if (!scope) continue;
-    for (const o of findOrganisations(text.slice(scope[0], scope[1]))) add(out, o, scope[0], owner);
+    const scopes: [number, number][] = [];
+    if (verb) {
+      scopes.push([s.start, s.start + verb.index!]);
+      const after = f.slice(verb.index! + verb[0].length).match(WITH_AFTER_VERB);
+      if (after) {
+        const at = s.start + verb.index! + verb[0].length + after.index! + after[0].indexOf(after[1]);
+        scopes.push([at, at + after[1].length]);
+      }
+    } else if (PARTNERS_CUE.test(f)) scopes.push([s.start, s.end]);
+    for (const scope of scopes) {
+      for (const o of findOrganisations(text.slice(scope[0], scope[1]))) add(out, o, scope[0], owner);
+    }
   }
   return out;
 }

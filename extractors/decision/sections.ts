@@ -55,20 +55,45 @@ function headingKind(line: string): SectionKind | null {
   return null;
 }
 
+// A proposal or decision heading that runs on after a colon: "Förslag till beslut: Styrelsen beviljar …".
+const INLINE = /^[\s#*_]*(?:forslag till beslut|beslutsforslag|forbundschefens forslag|(?:forbunds)?styrelsens beslut|beslut)[\s*_]*:[\s*_]*(?=\S)/;
+
+/** The heading kind of a line and where its body starts (after the line, or after an inline heading's colon). */
+function heading(l: Line): { kind: SectionKind; bodyStart: number } | null {
+  const kind = headingKind(l.text);
+  if (kind) return { kind, bodyStart: l.end + 1 };
+  const inline = foldSwedish(l.text).match(INLINE);
+  if (inline) return { kind: /beslut$|beslut[\s*_]*:/.test(inline[0]) && !/forslag/.test(inline[0]) ? 'decision' : 'proposal', bodyStart: l.start + inline[0].length };
+  return null;
+}
+
 /** The document's sections in order. Text before the first heading is not a section. */
 export function findSections(text: string): Section[] {
   const heads = linesOf(text)
-    .map((l) => ({ l, kind: headingKind(l.text) }))
-    .filter((h): h is { l: Line; kind: SectionKind } => h.kind !== null);
+    .map((l) => ({ l, h: heading(l) }))
+    .filter((x): x is { l: Line; h: { kind: SectionKind; bodyStart: number } } => x.h !== null)
+    .map(({ l, h }) => ({ l, kind: h.kind, bodyStart: h.bodyStart }));
   const sections: Section[] = [];
   heads.forEach((h, i) => {
     // "Ansökan" under "Ärendet" is a sub-heading of the same part, not a new part.
     const prev = sections[sections.length - 1];
     if (prev && prev.kind === h.kind) return;
     const next = heads.slice(i + 1).find((n) => n.kind !== h.kind);
-    sections.push({ kind: h.kind, headingStart: h.l.start, start: h.l.end + 1, end: next ? next.l.start : text.length });
+    sections.push({ kind: h.kind, headingStart: h.l.start, start: h.bodyStart, end: next ? next.l.start : text.length });
   });
   return sections;
+}
+
+/**
+ * A heading with (almost) nothing under it and no decision in it: a label in the document's
+ * header ("Ansökan" over the title, "Förslag till beslut" over the date as the kind of paper).
+ */
+export function isHeaderLabel(text: string, s: Section): boolean {
+  const body = text.slice(s.start, s.end);
+  if (body.replace(/\s+/g, '').length >= 150) return false;
+  // A case label holds a title line, not sentences ("Bakgrund" over a short case does).
+  if (s.kind === 'case') return !/[.!?](?:\s|$)/.test(body.trim());
+  return (s.kind === 'proposal' || s.kind === 'decision') && !/\b(?:att|besluta\w*|bevilja\w*|avsla\w*|avslag|beviljas|tillstyrk\w*)\b/.test(foldSwedish(body));
 }
 
 // Sentences in running text that state the board's decision when no heading marks it.
@@ -81,6 +106,7 @@ const DECIDES = /\b(?:(?:forbunds)?styrelsen\s+(?:beslutar|beslutade|beslut|fore
  */
 export function decisionSpan(text: string, sections = findSections(text)): { start: number; end: number; board: boolean } | null {
   const folded = foldSwedish(text);
+  sections = sections.filter((s) => !isHeaderLabel(text, s) || s.kind === 'case');
   const decision = sections.find((s) => s.kind === 'decision');
   if (decision) return { start: decision.start, end: decision.end, board: true };
   const statements = [...folded.matchAll(DECIDES)];

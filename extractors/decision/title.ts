@@ -15,7 +15,8 @@ export interface TitleFind {
 // Lines of a tjänsteskrivelse's header that are not the insats's name.
 const GENERIC = /^(?:ansokan|tjansteskrivelse|forslag till beslut.*|beslutsforslag|arende(?:t)?(?:\s+\d+)?|dnr.*|diarienummer.*|datum.*|handlaggare.*|sida\s+\d.*|\d+\s*\(\d+\)|samordningsforbundet.*|forbundsstyrelsen.*|styrelsen|till (?:forbunds)?styrelsen.*|protokollsutdrag.*|sammantradesprotokoll.*|protokoll.*|beslutsarende|informationsarende|bilaga.*|[\d\s./-]+|.*\b(?:20\d\d|19\d\d)-\d\d-\d\d\b.*)$/;
 // Wording around the name in a heading: "Ansökan om medel till insatsen X", "Beslut om finansiering av X".
-const PREFIX = /^(?:§\s*\d+\s*[.:–-]?\s*)?(?:(?:ansokan|ansokningar|begaran|beslut|forslag)\s+(?:fran\s+[^,]{2,60}?\s+)?om\s+(?:medel|finansiering|finansiellt stod|stod|fortsatt finansiering|forlangning)\s+(?:till|for|av)\s+|(?:finansiering|medel)\s+(?:till|for|av)\s+)(?:(?:den\s+)?(?:insatsen|projektet|verksamheten|forstudien)\s+)?/;
+// A label may lead the heading: "Ärende: Ansökan om medel för insatsen X", "Rubrik: X".
+const PREFIX = /^(?:§\s*\d+\s*[.:–-]?\s*)?(?:(?:arende(?:t)?|rubrik|insats(?:ens namn)?|projekt(?:namn)?|avser|beslutsarende)\s*:\s*)?(?:(?:ansokan|ansokningar|begaran|beslut|forslag)\s+(?:fran\s+[^,]{2,60}?\s+)?om\s+(?:medel|finansiering|finansiellt stod|stod|fortsatt finansiering|forlangning)\s+(?:till|for|av)\s+|(?:finansiering|medel)\s+(?:till|for|av)\s+|(?<=:\s*))(?:(?:den\s+)?(?:insatsen|projektet|verksamheten|forstudien)\s+)?/;
 
 function clean(text: string): string {
   return text

@@ -1,6 +1,11 @@
 // Phrasings from decisions of other förbund (corpus dec-10 … dec-13, the tune split) that the
 // extractor first missed: each test pins one general rule, not a corpus file.
-import { findPeriods, findStaffing } from '../../../extractors/common/index.js';
+import { findParticipantsTotal, findPeriods, findStaffing, perYear } from '../../../extractors/common/index.js';
+import { DocumentText } from '../../../extractors/document-text.js';
+import { extractDecision } from '../../../extractors/decision/index.js';
+import { findSections } from '../../../extractors/decision/sections.js';
+
+const extract = (text: string) => extractDecision(DocumentText.fromText(text)).fields;
 
 const staffing = (text: string) => findStaffing(text).map(({ role, percent, count }) => ({ role, percent, count }));
 
@@ -43,5 +48,86 @@ describe('periods', () => {
   it('reads "fr.o.m. 2024-01-01 t.o.m. 2025-06-30"', () => {
     const [p] = findPeriods('att finansieringen avser perioden fr.o.m. 2024-01-01 t.o.m. 2025-06-30');
     expect([p.start, p.end]).toEqual(['2024-01-01', '2025-06-30']);
+  });
+});
+
+describe('layouts', () => {
+  const inline = [
+    'Samordningsförbundet Norra Dalarna',
+    'Tjänsteskrivelse',
+    '',
+    'Ärende: Språk och arbete – Mora, Orsa och Älvdalen',
+    '',
+    'Förslag till beslut: Styrelsen beviljar insatsen Språk och arbete – Mora, Orsa och Älvdalen totalt 900 000 kronor för åren 2024–2026, varav 300 000 kronor 2024.',
+    '',
+    'Ärendet',
+    'Mora kommun är insatsägare och ansöker tillsammans med Orsa kommun, Region Dalarna och Arbetsförmedlingen om medel för en insats.',
+  ].join('\n');
+
+  it('reads a proposal written inline after "Förslag till beslut:"', () => {
+    const f = extract(inline);
+    expect(f.outcome?.value).toBe('granted');
+    expect(f.period?.value).toEqual({ start: '2024-01-01', end: '2026-12-31' });
+  });
+
+  it('takes the total, not the "varav" part, as the amount', () => {
+    expect(extract(inline).amount_sek?.value).toBe(900000);
+    const f = extract('Förslag till beslut\n\natt bevilja insatsen X 300 000 kronor 2024, varav 100 000 kronor under våren');
+    expect(f.amount_sek?.value).toBe(300000);
+  });
+
+  it('strips an "Ärende:" label from the heading that names the insats', () => {
+    expect(extract(inline).title?.value).toBe('Språk och arbete – Mora, Orsa och Älvdalen');
+  });
+
+  it('reads co-applicants named after the verb ("ansöker tillsammans med A, B och C om medel")', () => {
+    expect(extract(inline).owner?.value).toBe('Mora kommun');
+    expect(extract(inline).partners?.value).toEqual(['Orsa kommun', 'Region Dalarna', 'Arbetsförmedlingen']);
+  });
+
+  it('reads applicants before "har tillsammans med X ansökt"', () => {
+    const f = extract('Titel\n\nBeslut\nStyrelsen beslutar att bevilja 1 200 tkr.\n\nÄrendebeskrivning\nKöpings kommun och Arboga kommun har tillsammans med Arbetsförmedlingen ansökt om medel för insatsen.\n\nInsatsägare: Köpings kommun');
+    expect(f.owner?.value).toBe('Köpings kommun');
+    expect(f.partners?.value).toEqual(['Arboga kommun', 'Arbetsförmedlingen']);
+  });
+
+  it('treats a "Förslag till beslut" line over the date as a label, and reads the title below it', () => {
+    const text = 'Samordningsförbundet Gävleborg\nFörslag till beslut\n2024-02-15\n\nÄrende: Ansökan om medel för insatsen Friskvård och arbete i Sandviken\n\nBakgrund\nSandvikens kommun ansöker om SEK 450 000 under perioden 2024-2025.\n\nBeslut\nFörbundsstyrelsen beslutar att avslå ansökan.';
+    const f = extract(text);
+    expect(f.title?.value).toBe('Friskvård och arbete i Sandviken');
+    expect(f.outcome?.value).toBe('rejected');
+    expect(f.applied?.value).toEqual({ period: { start: '2024-01-01', end: '2025-12-31' }, amount_sek: 450000 });
+  });
+
+  it('reads the case in every case section, also when the proposal splits Sammanfattning from Ärendebeskrivning', () => {
+    const text = 'Titel i Tierp\n\nSammanfattning\nInsatsen ska stödja unga vuxna i Tierp.\n\nFörslag till beslut\natt bevilja insatsen 500 000 kronor\n\nÄrendebeskrivning\nTierps kommun är insatsägare. Tierps kommun och Försäkringskassan ansöker om 500 000 kronor för perioden 2024-01-01 till 2024-12-31.';
+    const f = extract(text);
+    expect(f.owner?.value).toBe('Tierps kommun');
+    expect(f.partners?.value).toEqual(['Försäkringskassan']);
+    expect(f.applied?.value.amount_sek).toBe(500000);
+  });
+
+  it('finds inline decision headings as sections', () => {
+    const kinds = findSections('X\nFörslag till beslut: Styrelsen beviljar X.\nBeslut: Styrelsen beslutar att bevilja X.\n').map((s) => s.kind);
+    expect(kinds).toEqual(['proposal', 'decision']);
+  });
+});
+
+describe('participants over the whole insats', () => {
+  it('reads "totalt 60 deltagare ska ta del av insatsen under projekttiden"', () => {
+    const [t] = findParticipantsTotal('Målet är att totalt 60 deltagare ska ta del av insatsen under projekttiden.');
+    expect(t.value).toBe(60);
+  });
+
+  it('divides a total by the period in years', () => {
+    expect(perYear(60, { start: '2024-01-01', end: '2025-12-31' })).toBe(30);
+    expect(perYear(60, { start: '2024-01-01', end: '2025-06-30' })).toBe(40);
+    expect(perYear(60, { start: '2024-01-01', end: null })).toBeNull();
+  });
+
+  it('gives a decision per-year participants from a total and the granted period', () => {
+    const f = extract('Titel\n\nBeslut\nStyrelsen beslutar att bevilja 1 200 tkr för perioden januari 2024–december 2025.\n\nÄrendet\nMålet är att totalt 60 deltagare ska ta del av insatsen under projekttiden.');
+    expect(f.participants_per_year?.value).toBe(30);
+    expect(f.participants_per_year?.evidence[0].confidence).toBeLessThan(0.7);
   });
 });
