@@ -35,7 +35,9 @@ describe('analysts on the corpus', () => {
     // Every file that names it, with or without its diacritics (stripped and OCR-damaged texts too).
     const fold = (t: string) => t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
     const expected = names.filter((n) => fold(readFileSync(join(CORPUS, 'documents', n), 'utf8')).includes('forsakringskassan'));
-    expect(new Set(hits.map((h) => h.file.split('/').pop()))).toEqual(new Set(expected));
+    // At least those; the repair may restore it in more (OCR-damaged files).
+    expect([...new Set(hits.map((h) => h.file.split('/').pop()))]).toEqual(expect.arrayContaining(expected));
+    expect(hits.every((h) => /«Försäkringskassan/i.test(h.snippet))).toBe(true);
     const compound = await search(db, 'samverkan', { limit: 200 });
     expect(compound.map((h) => h.file)).toContain('corpus/documents/000_bf5909d8c7ddf687.txt');
     const forbund = await search(db, 'samordningsforbundet', { limit: 200 });
@@ -57,8 +59,8 @@ describe('analysts on the corpus', () => {
         if (t.kind === 'application') applied += t.amount_sek ?? 0;
       });
       for (const [i, d] of docs.entries()) {
-        const t = truth[i];
-        if (!t) continue;
+        // A document the split found beyond the truth's count carries no amount of its own.
+        const t = truth[i] ?? { kind: 'other', amount_sek: null, outcome: null };
         await db.updateTable('documents').set({ kind: t.kind }).where('id', '=', d.id).execute();
         for (const [field, value] of [['amount_sek', t.amount_sek], ['outcome', t.outcome]] as const) {
           await db.insertInto('corrections').values({ document_id: d.id, field, value_json: JSON.stringify(value), previous_json: null, by: 'truth', at: '2026-01-01T00:00:00Z', note: null }).execute();
