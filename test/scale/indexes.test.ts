@@ -1,0 +1,52 @@
+// The per-document cost of ingest must not grow with the archive (issue 12): every lookup the
+// link step and the per-file writes make is answered by an index, never by a scan of a table.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql, type Compilable } from 'kysely';
+import { openArchive, type Archive } from '../../db/archive.js';
+import { candidateQueries } from '../../pipeline/link.js';
+
+/** The plan of a compiled Kysely query, its parameters inlined (EXPLAIN binds none). */
+async function plan(db: Archive, query: Compilable): Promise<string[]> {
+  const { sql: text, parameters } = query.compile();
+  let i = 0;
+  const inlined = text.replace(/\?/g, () => {
+    const p = parameters[i++];
+    return typeof p === 'number' ? String(p) : `'${String(p).replace(/'/g, "''")}'`;
+  });
+  return (await sql<{ detail: string }>`explain query plan ${sql.raw(inlined)}`.execute(db)).rows.map((r) => r.detail);
+}
+
+describe('indexed lookups', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'arende-scale-'));
+  let db: Archive;
+  beforeAll(async () => {
+    db = await openArchive(join(dir, 'a.db'));
+  });
+  afterAll(async () => {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds link candidates by folded title, owner and period start through covering indexes', async () => {
+    const queries = candidateQueries(db, 'decision', 'stegmotarbete', 'tierpskommun', '2022-01-01');
+    expect(queries).toHaveLength(3);
+    for (const q of queries) {
+      const detail = await plan(db, q);
+      expect(detail).toEqual(expect.arrayContaining([expect.stringMatching(/^SEARCH d USING COVERING INDEX documents_(title|owner|period)_cover/)]));
+      expect(detail.filter((d) => d.startsWith('SCAN'))).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['a document\'s flags (recomputeFlags)', "select id from flags where document_id = 'x'", /flags_document/],
+    ['older contents seen at a path (storeFile, makeCurrent)', "select sha256 from files where path = 'p' and sha256 != 'x'", /files_path/],
+    ['documents of superseded files (makeCurrent)', "select d.id from documents d join files f on f.sha256 = d.sha256 where f.superseded_by = 'x'", /files_superseded/],
+    ['a rejection of the same bytes (storeFile)', "select path from rejections where path = 'p' or sha256 = 'x'", /rejections_sha/],
+  ])('looks up %s by index', async (_, query, index) => {
+    const detail = (await sql<{ detail: string }>`explain query plan ${sql.raw(query)}`.execute(db)).rows.map((r) => r.detail);
+    expect(detail.join('\n')).toMatch(index);
+    expect(detail.filter((d) => d.startsWith('SCAN'))).toEqual([]);
+  });
+});
