@@ -24,6 +24,13 @@ function isName(text: string): boolean {
   return NAME.test(t) && !NOT_NAME.test(t) && !/\b(kommun|stad|län|lan|förbund|forbund)\b/iu.test(t);
 }
 
+// A line that is an organisation's name: a förbund, kommun, stad, region or agency, nothing more.
+const ORGANISATION_LINE = /^(?:samordningsförbundet|samordningsforbundet|finsam|region|landstinget)\s+\p{Lu}[\p{L} -]{1,50}$|^\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?\s+(?:kommun|stad)$|^(?:arbetsförmedlingen|arbetsformedlingen|försäkringskassan|forsakringskassan)$/iu;
+
+function isOrganisationLine(text: string): boolean {
+  return text.length <= 60 && ORGANISATION_LINE.test(text.trim());
+}
+
 function isRole(text: string): boolean {
   return ROLE.test(text.trim());
 }
@@ -100,8 +107,12 @@ export function findSignatories(text: string, from = 0): SignatoryMention[] {
     // "Anna Berg" over "Ordförande" / "Ordförande" over "Anna Berg"
     if (isName(l.text) && (isRole(next.text) || roleAndOrganisation(next.text))) {
       const ro = roleAndOrganisation(next.text) ?? { role: next.text, organisation: null };
+      // "Per Ek" / "Förbundschef" / "Samordningsförbundet Norra Uppland": the organisation on a third line.
+      const third = ls[i + 2];
+      const org = !ro.organisation && third && !used.has(i + 2) && isOrganisationLine(third.text) ? third : null;
       used.add(i).add(i + 1);
-      found.push({ name: l.text, ...ro, date: dateNear(i), start: l.start, end: next.end, confidence: 0.8 });
+      if (org) used.add(i + 2);
+      found.push({ name: l.text, ...ro, organisation: ro.organisation ?? org?.text ?? null, date: dateNear(i), start: l.start, end: (org ?? next).end, confidence: 0.8 });
     } else if (isRole(l.text) && isName(next.text)) {
       used.add(i).add(i + 1);
       found.push({ name: next.text, role: l.text, organisation: null, date: dateNear(i), start: l.start, end: next.end, confidence: 0.8 });

@@ -25,7 +25,7 @@ const EACH = String.raw`(\s+(?:vardera|var|per\s+person|per\s+tjanst|var\s+och\s
 
 // "<count> [adjective] <role> [gap without sentence end] på/om/motsvarande <N> %".
 const COUNTED = new RegExp(
-  String.raw`\b${COUNT}\s+((?:[a-z]+-\s+och\s+|[a-z-]+\s+)?${ROLE_NOUN})\b([^.%\n]{0,90}?)\s(?:pa|om|motsvarande|till|i)\s+(?:en\s+)?(?:tjanstgoringsgrad\s+(?:av|pa)\s+)?${PERCENT}${EACH}`,
+  String.raw`\b${COUNT}\s+((?:[a-z]+-\s+och\s+|[a-z-]+\s+)?${ROLE_NOUN})\b([^.%\n]{0,90}?)\s(?:pa|om|motsvarande|till|i|med)\s+(?:en\s+)?(?:tjanstgoringsgrad\s+(?:av|pa)\s+)?${PERCENT}(?:s?\s+(?:tjanstgoringsgrad|tjanst|sysselsattningsgrad))?${EACH}`,
   'g',
 );
 // "50 % tjänst som samordnare", "en 50-procentig tjänst som coach".

@@ -9,7 +9,7 @@ export interface Found<T> {
   confidence: number;
 }
 
-const OWNER_BEFORE = /([^.\n]{2,90}?)\s+(?:utgor|ar|blir|star som|kommer att vara|kommer att utgora)\s+(?:insatsens\s+)?(?:insatsagare|projektagare|huvudman)\b/g;
+const OWNER_BEFORE = /([^.\n]{2,90}?)\s+(?:utgor|ar|blir|star som|kommer att vara|kommer att utgora|skulle vara|skulle bli|ska vara|avses vara|var)\s+(?:insatsens\s+)?(?:insatsagare|projektagare|huvudman)\b/g;
 const OWNER_AFTER = /\b(?:insatsagare|projektagare|huvudman)(?:\s+for\s+(?:insatsen|projektet))?\s*(?:ar|blir|:)\s*([^.\n]{2,90})/g;
 const OWNER_WITH = /\bmed\s+([^.\n]{2,70}?)\s+som\s+(?:insatsagare|projektagare|huvudman)\b/g;
 

@@ -16,7 +16,9 @@ export interface TitleFind {
 const GENERIC = /^(?:ansokan|tjansteskrivelse|forslag till beslut.*|beslutsforslag|arende(?:t)?(?:\s+\d+)?|dnr.*|diarienummer.*|datum.*|handlaggare.*|sida\s+\d.*|\d+\s*\(\d+\)|samordningsforbundet.*|forbundsstyrelsen.*|styrelsen|till (?:forbunds)?styrelsen.*|protokollsutdrag.*|sammantradesprotokoll.*|protokoll.*|beslutsarende|informationsarende|bilaga.*|[\d\s./-]+|.*\b(?:20\d\d|19\d\d)-\d\d-\d\d\b.*)$/;
 // Wording around the name in a heading: "Ansökan om medel till insatsen X", "Beslut om finansiering av X".
 // A label may lead the heading: "Ärende: Ansökan om medel för insatsen X", "Rubrik: X".
-const PREFIX = /^(?:§\s*\d+\s*[.:–-]?\s*)?(?:(?:arende(?:t)?|rubrik|insats(?:ens namn)?|projekt(?:namn)?|avser|beslutsarende)\s*:\s*)?(?:(?:ansokan|ansokningar|begaran|beslut|forslag)\s+(?:fran\s+[^,]{2,60}?\s+)?om\s+(?:medel|finansiering|finansiellt stod|stod|fortsatt finansiering|forlangning)\s+(?:till|for|av)\s+|(?:finansiering|medel)\s+(?:till|for|av)\s+|(?<=:\s*))(?:(?:den\s+)?(?:insatsen|projektet|verksamheten|forstudien)\s+)?/;
+const PREFIX = /^(?:§\s*\d+\s*[.:–-]?\s*)?(?:(?:arende(?:t)?|rubrik|insats(?:ens namn)?|projekt(?:namn)?|avser|beslutsarende)\s*:\s*)?(?:(?:ansokan|ansokningar|begaran|beslut|forslag)\s+(?:fran\s+[^,]{2,60}?\s+)?om\s+(?:medel|finansiering|finansiellt stod|stod|fortsatt finansiering|forlangning)\s+(?:till|for|av)\s+|(?:finansiering|medel)\s+(?:till|for|av)\s+|(?<=:\s*))?(?:(?:den\s+)?(?:insatsen|projektet|verksamheten|forstudien|forstudie)\s+(?=\S)(?!(?:om|av|for|i|med|till|inom)\s))?/;
+
+const SUFFIX = /\s+[–—-]\s+(?:ansokan|ansokningar|begaran|beslut|forslag|finansiering|medel|fortsattning|forlangning)\b[^–—-]*$/;
 
 function clean(text: string): string {
   return text
@@ -47,6 +49,9 @@ function nameInHeading(text: string, start: number, end: number): { start: numbe
   const m = folded.slice(lead).match(PREFIX);
   let s = start + lead + (m ? m[0].length : 0);
   let e = end;
+  // Wording after the name: "X – ansökan om finansiering", "X - begäran om förlängning".
+  const tail = folded.match(SUFFIX);
+  if (tail) e = Math.min(e, start + tail.index!);
   while (s < e && /[\s#*_"“”'‘’«»:–-]/.test(text[s])) s++;
   while (e > s && /[\s#*_"“”'‘’«».,:;]/.test(text[e - 1])) e--;
   return { start: s, end: e };
@@ -74,7 +79,7 @@ function headingTitle(text: string, before: number): { start: number; end: numbe
 
 // "enligt ansökan *Name*", "enligt ansökan till insatsen Name", "till insatsen Name för perioden".
 const ATT_NAME = /(?:enligt\s+ansokan(?:\s+(?:till|for|om))?(?:\s+(?:insatsen|projektet))?|(?:till|for|av)\s+(?:insatsen|projektet|forstudien))\s+/g;
-const NAME_END = /\s+(?:for|under)\s+(?:perioden|tiden|aren|aret|ar|\d)|,\s*(?:maximalt|med|for|under|totalt|dock)\b|\s+med\s+(?:maximalt|hogst|\d)|\s+(?:maximalt|hogst|om)\s+\d|\s+i\s+enlighet|[.;]\s|\n|$/;
+const NAME_END = /\s+(?:for|under)\s+(?:perioden|tiden|aren|aret|ar|\d)|,\s*(?:maximalt|med|for|under|totalt|dock|da|eftersom|vilket|och\s+att)\b|\s+med\s+(?:maximalt|hogst|\d)|\s+(?:maximalt|hogst|om)\s+\d|\s+i\s+enlighet|[.;]\s|\n|$/;
 
 function attTitle(text: string, from: number, to: number): { start: number; end: number } | null {
   const folded = foldSwedish(text.slice(0, to));

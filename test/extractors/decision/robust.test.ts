@@ -131,3 +131,34 @@ describe('participants over the whole insats', () => {
     expect(f.participants_per_year?.evidence[0].confidence).toBeLessThan(0.7);
   });
 });
+
+describe('second round (dec-18, dec-19)', () => {
+  it('drops a trailing "– ansökan om finansiering" from the heading', () => {
+    const f = extract('TJÄNSTESKRIVELSE\n\nArbetsintegrerande stöd i Östhammar och Tierp – ansökan om finansiering\n\nBeslutsförslag\nFörbundsstyrelsen föreslås besluta\natt bevilja finansiering till insatsen Arbetsintegrerande stöd i Östhammar och Tierp med högst kr 1 350 000,');
+    expect(f.title?.value).toBe('Arbetsintegrerande stöd i Östhammar och Tierp');
+    expect(f.amount_sek?.value).toBe(1350000);
+  });
+
+  it('ends the att-sats name at ", då …" and drops "Förstudie" before a name', () => {
+    const f = extract('§ 52 Förstudie Hälsa i fokus, Kinda och Ydre\n\nBeslut\nFörbundsstyrelsen beslutar\natt avslå ansökan om medel för förstudien Hälsa i fokus, Kinda och Ydre, då den inte uppfyller kraven.');
+    expect(f.title?.value).toBe('Hälsa i fokus, Kinda och Ydre');
+  });
+
+  it('reads "Kinda kommun skulle vara insatsägare" and keeps the owner out of the partners', () => {
+    const f = extract('Titel\n\nÄrende\nKinda kommun har, tillsammans med Ydre kommun och Region Östergötland, ansökt om 240 000 kronor. Kinda kommun skulle vara insatsägare.\n\nBeslut\nFörbundsstyrelsen beslutar att avslå ansökan.');
+    expect(f.owner?.value).toBe('Kinda kommun');
+    expect(f.partners?.value).toEqual(['Ydre kommun', 'Region Östergötland']);
+  });
+
+  it('reads "två stödpersoner med 75 procents tjänstgöringsgrad vardera"', () => {
+    expect(staffing('Insatsen bemannas med en halvtidstjänst som arbetsmarknadssekreterare och två stödpersoner med 75 procents tjänstgöringsgrad vardera.')).toEqual([
+      { role: 'arbetsmarknadssekreterare', percent: 50, count: 1 },
+      { role: 'stödperson', percent: 75, count: 2 },
+    ]);
+  });
+
+  it('reads the organisation on the line under name and role', () => {
+    const f = extract('Titel\n\nBedömning\nInsatsen är förankrad.\n\nÖsthammar den 12 april 2024\n\nPer Ek\nFörbundschef\nSamordningsförbundet Norra Uppland');
+    expect(f.signatories?.value).toEqual([{ name: 'Per Ek', role: 'Förbundschef', organisation: 'Samordningsförbundet Norra Uppland', date: '2024-04-12' }]);
+  });
+});
