@@ -18,7 +18,9 @@ export function foldLine(line: string): string {
     .trim();
 }
 
-const re = (cues: string[], anchored: boolean) => new RegExp(`${anchored ? '^' : ''}(?:${cues.map(loose).join('|')})`);
+// A scan's margin specks come out as a few junk characters before a heading ("HH Förslag till beslut").
+const SPECKS = String.raw`(?:[^\sa-z]{1,3}\s+|[a-z]{1,2}\s+){0,2}`;
+const re = (cues: string[], anchored: boolean) => new RegExp(`${anchored ? `^${SPECKS}` : ''}(?:${cues.map(loose).join('|')})`);
 
 /** A line that opens a decision (tjänsteskrivelse, protocol extract). */
 export const DECISION_START = re(['forslag till beslut', 'tjansteskrivelse', 'protokollsutdrag', 'utdrag ur protokoll'], true);

@@ -69,7 +69,10 @@ export function findDocumentStarts(pages: Page[]): Start[] {
     const f = line.folded;
     if (DECISION_START.test(f)) {
       // "Tjänsteskrivelse" a few lines above "Förslag till beslut" opens one document, not two.
-      const sameDocument = kind === 'unknown' || (kind === 'decision' && (!hasDecisionStart || i - lastDecisionCue < 10)) || (kind === 'other' && linesInDoc < 8);
+      // A start cue at the top of a new page after a page of text opens a new document even when
+      // the first one's cues were lost to OCR.
+      const sameDocument = (kind === 'unknown' && !(atPageTop && linesInDoc > 8))
+        || (kind === 'decision' && (!hasDecisionStart || i - lastDecisionCue < 10)) || (kind === 'other' && linesInDoc < 8);
       if (!sameDocument && i > 0) open(i, atPageTop, 'decision');
       kind = 'decision'; hasDecisionStart = true; lastDecisionCue = i;
     } else if (APPLICATION_START.test(f) && kind !== 'application') {

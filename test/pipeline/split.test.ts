@@ -26,6 +26,13 @@ describe('splitDocuments', () => {
     expect(docs[0].text).not.toContain('Nya vägar för samverkan');
   });
 
+  it('finds a decision start behind scanner specks and splits even when the first page lost its cue', async () => {
+    const first = seed('002_338f5d121b4b992d').replace('### Förslag till beslut', 'HH Förslag till beslut -').replace(/^\s*## /m, '44 ');
+    const second = seed('004_21163c449da429ab').replace('Förslag till beslut', 'SS Förslag till beslut.');
+    const docs = await split([page(1, first), page(2, second)]);
+    expect(docs.map((d) => [d.kind, d.pages])).toEqual([['decision', [1, 1]], ['decision', [2, 2]]]);
+  });
+
   it('keeps a multi-page application whose later pages repeat "Insatsens namn" as one document', async () => {
     const text = seed('003_d550e0da5d25c526');
     const cut = text.indexOf(' Insatsens namn\nForstarkt');
