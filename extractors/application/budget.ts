@@ -1,10 +1,10 @@
 import type { DocumentText } from '../document-text.js';
 import type { Budget, BudgetLine, Evidence, Staffing } from '../fields.js';
 import type { ExtractionMessage } from '../extraction.js';
-import { foldForMatch } from './fuzzy.js';
+import { alignPrefix, foldForMatch } from './fuzzy.js';
 import { findAnyLabel, lineAround, linesOf, type Span } from './form.js';
 import { LABELS } from './headings.js';
-import { findFormLabel } from './labels.js';
+import { findFormLabel, LABEL_THRESHOLD } from './labels.js';
 import { parseRow, type TableRow } from './numbers.js';
 
 interface Row extends TableRow {
@@ -24,7 +24,48 @@ export interface BudgetReading {
 }
 
 const TOTAL_ROW = /^(summa|totalt?|total kostnad)\b/;
-const SUBHEADING = /^(lonekostnader|lokalkostnader|ovriga kostnader|ovriga lokalkostnader)$/;
+
+/** The table's sub-headings; OCR damages them too ("Lökaikostnåder", "0vriga kostnader"). */
+const SUBHEADINGS = [
+  { label: 'lonekostnader', salary: true },
+  { label: 'lokalkostnader', salary: false },
+  { label: 'ovriga lokalkostnader', salary: false },
+  { label: 'ovriga kostnader', salary: false },
+] as const;
+
+/**
+ * The sub-heading a (folded) row label starts with, fuzzily, and whether it is the whole label.
+ * "Lönekostnader tjänst % tidsperiod" starts the salary rows; "Lokalhyra" is no heading.
+ */
+export function subheading(folded: string): { salary: boolean; whole: boolean } | null {
+  let best: { salary: boolean; whole: boolean; score: number } | null = null;
+  for (const h of SUBHEADINGS) {
+    const { cost, length } = alignPrefix(h.label, folded, (1 - LABEL_THRESHOLD) * h.label.length);
+    const score = 1 - cost / h.label.length;
+    if (score >= LABEL_THRESHOLD && (!best || score > best.score)) best = { salary: h.salary, whole: folded.slice(length).trim() === '', score };
+  }
+  return best && { salary: best.salary, whole: best.whole };
+}
+
+/** The cost rows the form prints (Lokalkostnader, Övriga kostnader); an applicant fills in amounts, OCR may damage the words. */
+const PRINTED_COST_LABELS = [
+  'Lokalhyra', 'Övriga lokalkostnader', 'Utvärdering', 'Spridningsseminarier', 'Utbildning insatsmedarbetare',
+  'Inköpta utredningar, utbildningar och tjänster avsedda för deltagare', 'Övriga aktiviteter för deltagare',
+  'Telefon-, IT-kostnader', 'Resor', 'Tolk', 'Informationsmaterial', 'Övrigt',
+];
+const PRINTED_FOLDED = PRINTED_COST_LABELS.map((l) => foldForMatch(l));
+
+/** A damaged printed label as the form prints it ("Ovriga aktiviteter féor deltagare" → "Övriga aktiviteter för deltagare"); other labels as written. */
+export function printedCostLabel(label: string): string {
+  const folded = foldForMatch(label).replace(/ +/g, ' ').trim();
+  for (let i = 0; i < PRINTED_FOLDED.length; i++) {
+    const p = PRINTED_FOLDED[i];
+    if (folded === p) return PRINTED_COST_LABELS[i];
+    const { cost, length } = alignPrefix(p, folded, (1 - LABEL_THRESHOLD) * p.length);
+    if (length >= folded.length - 1 && 1 - cost / p.length >= LABEL_THRESHOLD) return PRINTED_COST_LABELS[i];
+  }
+  return label;
+}
 
 /** Lowercases a role's first letter unless the word is an acronym ("HR-chef" stays). */
 function roleName(label: string): string {
@@ -41,9 +82,9 @@ function tableRows(text: string, from: number, to: number): Row[] {
     if (!line.text.trim()) continue;
     const row = parseRow(line.text);
     const folded = foldForMatch(row.label).replace(/ +/g, ' ');
-    const head = /^l.nekostnader/.test(folded);
-    if (head) salary = true;
-    else if (/^(lokalkostnader|ovriga kostnader)/.test(folded)) salary = false;
+    const sub = subheading(folded);
+    const head = sub?.salary === true;
+    if (sub) salary = sub.salary;
     if (!row.amounts.length) {
       // A cell of only tjänst % or dates belongs to the label above it (one cell per line).
       if (!row.label && carry) {
@@ -51,7 +92,7 @@ function tableRows(text: string, from: number, to: number): Row[] {
         continue;
       }
       // A label without numbers: a sub-heading, or the first half of a wrapped label.
-      carry = SUBHEADING.test(folded) || head ? null : line;
+      carry = sub?.whole || head ? null : line;
       carryPercent = null;
       continue;
     }
@@ -89,9 +130,15 @@ export function readBudget(doc: DocumentText, applied: number | null): BudgetRea
   let totalLine = totalLabel ? lineAround(text, totalLabel.start) : null;
   let totalRow = totalLine ? parseRow(totalLine.text) : null;
   if (totalLine && totalRow && !totalRow.amounts.length) {
-    const next = lineAround(text, totalLine.end + 1);
-    const nextRow = parseRow(next.text);
-    if (!nextRow.label && nextRow.amounts.length) [totalLine, totalRow] = [{ ...totalLine, end: next.end }, nextRow];
+    // One cell per line (DOCX): the first non-empty line after the label, past empty cells.
+    for (let at = totalLine.end + 1, k = 0; at < text.length && k < 12; k++) {
+      const next = lineAround(text, at);
+      at = next.end + 1;
+      if (!next.text.trim()) continue;
+      const nextRow = parseRow(next.text);
+      if (!nextRow.label && nextRow.amounts.length) [totalLine, totalRow] = [{ ...totalLine, end: next.end }, nextRow];
+      break;
+    }
   }
   const lineRows = rows.filter((r) => r.label && /[a-zåäöé]/i.test(r.label) && !TOTAL_ROW.test(foldForMatch(r.label)) && r !== rows.find((x) => x.line.start === totalLabel?.start));
   const costRows = lineRows.filter((r) => (r.amounts[r.amounts.length - 1] ?? 0) > 0);
@@ -119,7 +166,7 @@ export function readBudget(doc: DocumentText, applied: number | null): BudgetRea
   const lines: BudgetLine[] = [];
   const budgetEvidence: Evidence[] = [];
   for (const r of costRows) {
-    lines.push({ label: r.label, amount_sek: r.amounts[r.amounts.length - 1] * unit });
+    lines.push({ label: r.salary ? r.label : printedCostLabel(r.label), amount_sek: r.amounts[r.amounts.length - 1] * unit });
     budgetEvidence.push(doc.evidence(r.labelStart, r.line.end, `application/budget/line:${unitNote}`, 0.85));
   }
   const total = statedTotal !== null ? statedTotal * unit : lines.length ? sum * unit : null;

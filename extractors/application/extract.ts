@@ -1,7 +1,7 @@
 import type { DocumentText } from '../document-text.js';
 import type { Evidence, Fields } from '../fields.js';
 import type { ExtractionMessage, Extractor } from '../extraction.js';
-import { parseSwedishDate } from '../common/index.js';
+import { foldSwedish, parseSwedishAmount, parseSwedishDate } from '../common/index.js';
 import { readBudget } from './budget.js';
 import { findAnyLabel, lineAround, valueOf, type Span } from './form.js';
 import { readGoals } from './goals.js';
@@ -9,6 +9,7 @@ import { LABELS, SECTION_HEADINGS } from './headings.js';
 import { findFormLabels, type LabelMatch } from './labels.js';
 import { readAmounts } from './numbers.js';
 import { municipalitiesOf, readOwner, readPartners } from './parties.js';
+import { settleOrganisation, spellKommunNames, twinPicker } from './places.js';
 import { readSignatories } from './signatories.js';
 
 /** A labelled date ("Planerat startdatum: 2023-01-01"); the label's line, else the next. */
@@ -17,6 +18,29 @@ function labelledDate(doc: DocumentText, m: LabelMatch | null): { value: string;
   const v = valueOf(doc.text, m, SECTION_HEADINGS, 1);
   const value = v ? parseSwedishDate(v.text) : null;
   return v && value ? { value, span: v, score: m.score } : null;
+}
+
+/**
+ * The repaired text, unless repair only took diacritics away that the source had ("Jobbspåret"
+ * → "Jobbsparet"): then the source's spelling. Spaces collapsed either way.
+ */
+export function keepSourceDiacritics(repaired: string, raw: string): string {
+  const r = repaired.replace(/\s+/g, ' ').trim();
+  const s = raw.replace(/\s+/g, ' ').trim();
+  const marks = (x: string) => (x.match(/[åäöéÅÄÖÉ]/g) ?? []).length;
+  return s.length === r.length && foldSwedish(s) === foldSwedish(r) && marks(s) > marks(r) ? s : r;
+}
+
+/** An amount written alone ("1 370 000 kr", "2.500.000 kr", "985000", "1 362 tkr"); null for prose or several numbers. */
+export function appliedAmount(value: string): number | null {
+  const v = value.trim();
+  if (!/^[\d\s.,]+(?:kr|kronor|sek|:-|tkr|tusen kronor|mkr|mnkr|miljoner kronor)?\.?$/i.test(v)) return null;
+  if (/^[\d\s]+$/.test(v)) {
+    // Bare digits: only one amount however the spaces group them ("1 540 400", not "1 540 400 0").
+    const amounts = readAmounts(v);
+    return amounts.length === 1 ? amounts[0] : null;
+  }
+  return parseSwedishAmount(v);
 }
 
 /** "Planerat slutdatum:" but not the line "Planerat slutdatum för intag ...". */
@@ -37,13 +61,21 @@ export const extractApplication: Extractor = (doc) => {
   const messages: ExtractionMessage[] = [];
   const ev = (start: number, end: number, field: string, confidence: number): Evidence[] => [doc.evidence(start, end, `application/${field}`, confidence)];
 
+  const read = readOwner(doc);
+  const readPartnerList = readPartners(doc, read?.name ?? null);
+  // Kommun names that fold alike (Håbo/Habo) are settled by the parties' county.
+  const pick = twinPicker([read, ...readPartnerList].filter((p) => p !== null).map((p) => p!.name), text);
+  const owner = read && { ...read, name: settleOrganisation(read.name, pick) };
+  const partners = readPartnerList.map((p) => ({ ...p, name: settleOrganisation(p.name, pick) }));
+
   const titleLabel = findAnyLabel(text, LABELS.title);
   const title = titleLabel ? valueOf(text, titleLabel, SECTION_HEADINGS) : null;
-  if (title) fields.title = { value: title.text.replace(/\s+/g, ' '), evidence: ev(title.start, title.end, 'title', 0.9 * titleLabel!.score) };
+  if (title) {
+    const evidence = ev(title.start, title.end, 'title', 0.9 * titleLabel!.score);
+    fields.title = { value: spellKommunNames(keepSourceDiacritics(title.text, evidence[0].raw), pick), evidence };
+  }
 
-  const owner = readOwner(doc);
   if (owner) fields.owner = { value: owner.name, evidence: [owner.evidence] };
-  const partners = readPartners(doc, owner?.name ?? null);
   fields.partners = { value: partners.map((p) => p.name), evidence: partners.map((p) => p.evidence) };
   const kommuner = municipalitiesOf(owner ? [owner, ...partners] : partners);
   fields.municipalities = { value: kommuner.names, evidence: kommuner.evidence };
@@ -75,8 +107,7 @@ export const extractApplication: Extractor = (doc) => {
 
   const appliedLabel = findAnyLabel(text, LABELS.applied);
   const appliedValue = appliedLabel ? valueOf(text, appliedLabel, SECTION_HEADINGS, 2) : null;
-  const appliedAmounts = appliedValue && /^\s*[\d\s]+(kr|kronor|sek|:-)?\.?\s*$/i.test(appliedValue.text) ? readAmounts(appliedValue.text.replace(/[^\d\s]/g, ' ')) : [];
-  const applied = appliedAmounts.length === 1 ? appliedAmounts[0] : null;
+  const applied = appliedValue ? appliedAmount(appliedValue.text) : null;
 
   const budget = readBudget(doc, applied);
   messages.push(...budget.messages);
@@ -95,7 +126,8 @@ export const extractApplication: Extractor = (doc) => {
   }
 
   const signatories = readSignatories(doc);
-  fields.signatories = { value: signatories.signatories, evidence: signatories.evidence };
+  const signed = signatories.signatories.map((x) => ({ ...x, organisation: x.organisation && settleOrganisation(x.organisation, pick) }));
+  fields.signatories = { value: signed, evidence: signatories.evidence };
   messages.push(...signatories.messages);
 
   return { fields, messages };

@@ -40,12 +40,21 @@ export function trimSpan(s: Span, junk = /[\s|:;]/): Span {
 }
 
 /**
+ * The label's own printed remark is not its value: "(*)" (see the instructions), "(separat
+ * budget ska bifogas enligt mall)", "(namn)". Skips leading parentheticals and a tab or colon.
+ */
+function skipNote(s: Span): Span {
+  const m = /^(?:[\s:|]*\([^()\n]{0,80}\))+[\s:|]*/.exec(s.text);
+  return m ? { text: s.text.slice(m[0].length), start: s.start + m[0].length, end: s.end } : s;
+}
+
+/**
  * The value of a label: the rest of its line, else the next non-empty line (within `lookahead`
  * lines) unless that line is itself one of `stopLabels`.
  */
 export function valueOf(text: string, match: LabelMatch, stopLabels: readonly string[] = [], lookahead = 3): Span | null {
   const line = lineAround(text, match.start);
-  const rest = trimSpan({ text: text.slice(match.end, line.end), start: match.end, end: line.end });
+  const rest = trimSpan(skipNote({ text: text.slice(match.end, line.end), start: match.end, end: line.end }));
   if (rest.text.length > 0) return rest;
   let at = line.end + 1;
   for (let k = 0; k < lookahead && at < text.length; ) {

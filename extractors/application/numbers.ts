@@ -53,11 +53,13 @@ export interface TableRow {
 const PERCENT = /(\d{1,3})\s?%/g;
 const DATE = /\b\d{2,4}-\d{1,2}-\d{1,2}\b/g;
 const ENUMERATION = /^[\s|]*\d{1,2}\s*[.,)]\s*/;
+/** A dot between thousands groups ("1.095.000"), as spreadsheets exported with other locales write them. */
+const DOTTED_THOUSANDS = /(?<=\d)\.(?=\d{3}(?!\d))/g;
 
 export function parseRow(row: string): TableRow {
   const percents = [...row.matchAll(PERCENT)].map((m) => Number(m[1]));
   // Blank out (same length) so offsets stay valid for the label.
-  let clean = row.replace(PERCENT, (m) => ' '.repeat(m.length)).replace(DATE, (m) => ' '.repeat(m.length));
+  let clean = row.replace(DOTTED_THOUSANDS, ' ').replace(PERCENT, (m) => ' '.repeat(m.length)).replace(DATE, (m) => ' '.repeat(m.length));
   clean = clean.replace(/\b(?:kr|kronor|sek)\b\.?|:-/gi, (m) => ' '.repeat(m.length));
   const enumeration = ENUMERATION.exec(clean);
   const from = enumeration ? enumeration[0].length : 0;

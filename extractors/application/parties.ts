@@ -39,8 +39,10 @@ function sectionOrganisations(doc: DocumentText, labels: readonly string[], extr
   for (const line of linesOf(text, heading.end, end)) {
     const m = findFormLabel(line.text + '\n', LABELS.organisation[0]);
     if (!m) continue;
-    const v = valueOf(text, { start: line.start + m.start, end: line.start + m.end, score: m.score });
-    if (v) values.push({ span: v, score: m.score });
+    // An empty "Organisation:" (a blank row of the form) has no value: the next heading or
+    // "Organisation:" row is not one (one cell per line, as from DOCX).
+    const v = valueOf(text, { start: line.start + m.start, end: line.start + m.end, score: m.score }, [...SECTION_HEADINGS, LABELS.organisation[0]]);
+    if (v && v.start < end) values.push({ span: v, score: m.score });
   }
   if (!values.length) {
     const rest = trimSpan({ text: text.slice(heading.end, end), start: heading.end, end });

@@ -43,6 +43,29 @@ function organisationAndDate(value: Span): { organisation: string | null; date: 
   return { organisation, date, partialDate };
 }
 
+/** Labels that end a signature block's values. */
+const BLOCK_LABELS = ['E-post', 'Organisation och datum', 'Underskrift', 'Insatsens namn', 'Insatsägare (namn)', 'Samverkanspart (namn)'];
+
+/** The next non-empty line after `from` (within two lines), unless it is one of the block's labels. */
+function followingLine(text: string, from: number): Span | null {
+  let at = text.indexOf('\n', from);
+  for (let k = 0; at >= 0 && at < text.length && k < 3; k++) {
+    const line = lineAround(text, at + 1);
+    at = line.end;
+    const v = trimSpan(line, /[\s|:;_]/);
+    if (!v.text) continue;
+    if (BLOCK_LABELS.some((l) => findFormLabels(line.text + '\n', l).length)) return null;
+    return v;
+  }
+  return null;
+}
+
+/** A title on its own line under the name ("kommundirektör", "tf socialchef"), not an e-mail, a date or a label. */
+function roleLine(v: Span): boolean {
+  if (/[@\d]/.test(v.text) || v.text.split(/\s+/).length > 6) return false;
+  return /^[a-zåäöé]/.test(v.text) || ROLE_WORD.test(v.text);
+}
+
 /**
  * The Underskrift blocks: each has "Organisation och datum" (organisation, date) and a
  * "(namnförtydligande)" line (name, then the signer's title if written after the name).
@@ -56,7 +79,13 @@ export function readSignatories(doc: DocumentText): { signatories: Signatory[]; 
   anchors.forEach((anchor, i) => {
     const blockEnd = anchors[i + 1]?.start ?? text.length;
     const orgValue = valueOf(text, anchor, ['Insatsägare (namn)', 'Samverkanspart (namn)', 'E-post'], 2);
-    const { organisation, date, partialDate } = orgValue ? organisationAndDate(orgValue) : { organisation: null, date: null, partialDate: null };
+    let { organisation, date, partialDate } = orgValue ? organisationAndDate(orgValue) : { organisation: null, date: null, partialDate: null };
+    if (orgValue && !date && !partialDate) {
+      // Organisation and date in two cells (DOCX, PDF tables): the date on the next line.
+      const next = followingLine(text, orgValue.end);
+      const nextDate = next && /^[\d\s\-./]+$|^\d{1,2}\s+\p{L}+\s+\d{4}$/u.test(next.text) ? parseSwedishDate(next.text) : null;
+      if (nextDate) date = nextDate;
+    }
     if (partialDate && orgValue) {
       messages.push({ field: 'signatories', reason: `incomplete signature date "${partialDate}" read as null`, start: orgValue.start, end: orgValue.end });
     }
@@ -69,6 +98,12 @@ export function readSignatories(doc: DocumentText): { signatories: Signatory[]; 
       if (v && !/@/.test(v.text)) {
         nameSpan = trimSpan(v, /[\s|:;_]/);
         ({ name, role } = splitNameRole(nameSpan.text));
+        // Name and title on two lines (a wrapped cell, or two paragraphs in Word).
+        const next = role ? null : followingLine(text, nameSpan.end);
+        if (next && next.start < blockEnd && roleLine(next)) {
+          role = next.text.replace(/\s+/g, ' ');
+          nameSpan = { text: text.slice(nameSpan.start, next.end), start: nameSpan.start, end: next.end };
+        }
       }
     }
     if (!organisation && !name) return;
