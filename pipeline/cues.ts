@@ -22,22 +22,28 @@ export function foldLine(line: string): string {
 const SPECKS = String.raw`(?:[^\sa-z]{1,3}\s+|[a-z]{1,2}\s+){0,2}`;
 const re = (cues: string[], anchored: boolean) => new RegExp(`${anchored ? `^${SPECKS}` : ''}(?:${cues.map(loose).join('|')})`);
 
-/** A line that opens a decision (tjänsteskrivelse, protocol extract). */
-export const DECISION_START = re(['forslag till beslut', 'tjansteskrivelse', 'protokollsutdrag', 'utdrag ur protokoll'], true);
+/** "beslutar att", also across a line break and a list number ("beslutar\n1. att bevilja"). */
+export const BESLUTAR_ATT = /(?:beslutar|besluta)[\s\d.):-]{0,8}att\b/;
+
+/** A line that opens a decision's proposal. */
+export const DECISION_START = re(['forslag till beslut', 'beslutsforslag', 'tjansteskrivelse', 'protokollsutdrag', 'utdrag ur protokoll'], true);
+/** Of those, the document headers ("Tjänsteskrivelse 2023-11-20" may also stand in a list of beslutsunderlag). */
+export const DECISION_HEADER = re(['tjansteskrivelse', 'protokollsutdrag', 'utdrag ur protokoll'], true);
 /** Lines that belong to a decision's body. */
 export const DECISION_CUES = [
-  'forslag till beslut', 'foreslas besluta', 'beslutar att', 'att bevilja', 'att avsla', 'avslag', 'bedomning', 'arendet',
-  'forbundschef', 'protokollsutdrag', 'tjansteskrivelse', 'maximalt', 'styrelsen beslutar',
-].map((c) => new RegExp(loose(c)));
+  'forslag till beslut', 'foreslas besluta', 'att bevilja', 'att avsla', 'avslag', 'bedomning', 'arendet', 'arendebeskrivning',
+  'forbundschef', 'protokollsutdrag', 'tjansteskrivelse', 'maximalt', 'styrelsen beslutar', 'beslutsforslag',
+].map((c) => new RegExp(loose(c))).concat(BESLUTAR_ATT);
 /** The ansökan form's header. */
-export const APPLICATION_START = re(['samverkansinsatser inom', 'ansokan om medel', 'ansokan om finansiering', 'ansokan om samverkansinsats', 'ansokan - samverkansinsats'], true);
+// Not "Ansökan om medel till …": decisions open with that heading too.
+export const APPLICATION_START = re(['samverkansinsatser inom', 'ansokan om samverkansinsats', 'ansokan - samverkansinsats', 'ansokningsblankett'], true);
 /** The form's labels. */
 export const APPLICATION_CUES = [
   'insatsens namn', 'insatsagare', 'samverkansparter', 'planerat startdatum', 'planerat slutdatum', 'ange budget',
   'beskriv syftet', 'beskriv malen', 'namnfortydligande', 'budgetsammanstallning', 'budget - detaljerad', 'ange forvantat antal',
 ].map((c) => new RegExp(loose(c)));
 /** Board minutes (protokoll) with numbered paragraphs. */
-export const MINUTES_START = re(['protokoll', 'sammantradesprotokoll'], true);
+export const MINUTES_START = new RegExp(`^${SPECKS}(?:sammantrades)?pr[oe6d0]t[oe6d0]k[oe6d0][li1|][li1|](?![a-z])`);
 export const MINUTES_CUES = ['sammantradesdatum', 'justerare', 'justering', 'narvarande', 'ordforande', 'sekreterare', 'paragrafer'].map((c) => new RegExp(loose(c)));
 
 export function countCues(text: string, cues: RegExp[]): number {

@@ -2,7 +2,7 @@ import { franc } from 'franc';
 import { DocumentText } from '../extractors/document-text.js';
 import { findMinutesSections } from '../extractors/decision/minutes.js';
 import {
-  APPLICATION_CUES, APPLICATION_START, DECISION_CUES, DECISION_START, MINUTES_CUES, MINUTES_START, countCues, foldLine,
+  APPLICATION_CUES, APPLICATION_START, BESLUTAR_ATT, DECISION_CUES, DECISION_HEADER, DECISION_START, MINUTES_CUES, MINUTES_START, countCues, foldLine,
 } from './cues.js';
 import type { Stage } from './stage.js';
 import type { DocumentKind, DocumentPart, Page, SourceFile } from './source-file.js';
@@ -71,8 +71,10 @@ export function findDocumentStarts(pages: Page[]): Start[] {
       // "Tjänsteskrivelse" a few lines above "Förslag till beslut" opens one document, not two.
       // A start cue at the top of a new page after a page of text opens a new document even when
       // the first one's cues were lost to OCR.
+      // A header ("Tjänsteskrivelse 2023-11-20") inside a decision is a reference, unless it tops a page.
       const sameDocument = (kind === 'unknown' && !(atPageTop && linesInDoc > 8))
-        || (kind === 'decision' && (!hasDecisionStart || i - lastDecisionCue < 10)) || (kind === 'other' && linesInDoc < 8);
+        || (kind === 'decision' && (!hasDecisionStart || i - lastDecisionCue < 10 || (DECISION_HEADER.test(f) && !atPageTop)))
+        || (kind === 'other' && linesInDoc < 8);
       if (!sameDocument && i > 0) open(i, atPageTop, 'decision');
       kind = 'decision'; hasDecisionStart = true; lastDecisionCue = i;
     } else if (APPLICATION_START.test(f) && kind !== 'application') {
@@ -93,7 +95,8 @@ export function classifyDocument(text: string): DocumentKind {
   const decision = countCues(text, DECISION_CUES);
   const application = countCues(text, APPLICATION_CUES);
   const folded = foldLine(text);
-  const decides = /(bevilja|avsla|avslag|aterremitter|bordlagg)/.test(folded) && DECISION_CUES.slice(0, 3).some((c) => c.test(folded));
+  const decides = /(bevilja|avsla|avslag|aterremitter|bordlagg)/.test(folded)
+    && (BESLUTAR_ATT.test(folded) || DECISION_CUES.slice(0, 3).some((c) => c.test(folded)));
   if (application >= 3 && application > decision) return 'application';
   if (decides || decision >= 3) return 'decision';
   if (application >= 2) return 'application';
@@ -135,8 +138,10 @@ function splitMinutes(file: SourceFile): DocumentPart[] | null {
   if (!first.some((l) => MINUTES_START.test(l.folded))) return null;
   const all = new DocumentText(file.pages);
   if (countCues(all.text, MINUTES_CUES) < 2) return null;
-  const sections = findMinutesSections(all.text).filter((s) => s.decides);
-  if (!sections.length) return null;
+  // A protokollsutdrag holds one §: it is a decision, not minutes.
+  const allSections = findMinutesSections(all.text);
+  const sections = allSections.filter((s) => s.decides);
+  if (!sections.length || allSections.length < 2 || first.some((l) => /utdrag/.test(l.folded))) return null;
   const parts: DocumentPart[] = [makePart(file, { page: file.pages[0].n, offset: 0 }, null, 'other')];
   for (const s of sections) {
     const a = all.locate(s.start);
