@@ -33,14 +33,16 @@ export function keepSourceDiacritics(repaired: string, raw: string): string {
 
 /** An amount written alone ("1 370 000 kr", "2.500.000 kr", "985000", "1 362 tkr"); null for prose or several numbers. */
 export function appliedAmount(value: string): number | null {
-  const v = value.trim();
+  // OCR spaces dotted thousands apart ("2.500. 000 kr").
+  const v = value.trim().replace(/(?<=\d)\.\s(?=\d{3}(?!\d))/g, '.');
   if (!/^[\d\s.,]+(?:kr|kronor|sek|:-|tkr|tusen kronor|mkr|mnkr|miljoner kronor)?\.?$/i.test(v)) return null;
   if (/^[\d\s]+$/.test(v)) {
     // Bare digits: only one amount however the spaces group them ("1 540 400", not "1 540 400 0").
     const amounts = readAmounts(v);
     return amounts.length === 1 ? amounts[0] : null;
   }
-  return parseSwedishAmount(v);
+  const amount = parseSwedishAmount(v);
+  return amount ? amount : null;
 }
 
 /** "Planerat slutdatum:" but not the line "Planerat slutdatum för intag ...". */

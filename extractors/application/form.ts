@@ -39,6 +39,27 @@ export function trimSpan(s: Span, junk = /[\s|:;]/): Span {
   return { text: s.text.slice(a, b), start: s.start + a, end: s.start + b };
 }
 
+/** A token that is only marks ("|", "-", "=", "»"), as scan specks and table rules come out of OCR. */
+const MARKS = /^[^\p{L}\d]+$/u;
+
+/**
+ * A value without the OCR junk at its edges: mark-only tokens at either end, a lone letter
+ * before a capitalised word ("e Birgitta Ödman") and lone letters after the last word
+ * ("Jobbsparet e", "Samverkan Håbo å e"). An all-junk value is empty.
+ */
+export function trimJunk(s: Span): Span {
+  const tokens = [...s.text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+  let a = 0;
+  let b = tokens.length;
+  while (a < b && (MARKS.test(tokens[a].text) || (/^\p{L}$/u.test(tokens[a].text) && a + 1 < b && /^\p{Lu}/u.test(tokens[a + 1].text)))) a++;
+  while (b > a && (MARKS.test(tokens[b - 1].text) || (/^\p{L}$/u.test(tokens[b - 1].text) && b - 1 > a))) b--;
+  // A lone letter is a speck, not a value ("Samverkanspart (namnförtydligande) e").
+  if (a >= b || (b - a === 1 && /^\p{L}$/u.test(tokens[a].text))) return { text: '', start: s.start, end: s.start };
+  const start = tokens[a].start;
+  const end = tokens[b - 1].end;
+  return { text: s.text.slice(start, end), start: s.start + start, end: s.start + end };
+}
+
 /**
  * The label's own printed remark is not its value: "(*)" (see the instructions), "(separat
  * budget ska bifogas enligt mall)", "(namn)". Skips leading parentheticals and a tab or colon.
@@ -54,12 +75,12 @@ function skipNote(s: Span): Span {
  */
 export function valueOf(text: string, match: LabelMatch, stopLabels: readonly string[] = [], lookahead = 3): Span | null {
   const line = lineAround(text, match.start);
-  const rest = trimSpan(skipNote({ text: text.slice(match.end, line.end), start: match.end, end: line.end }));
+  const rest = trimJunk(trimSpan(skipNote({ text: text.slice(match.end, line.end), start: match.end, end: line.end })));
   if (rest.text.length > 0) return rest;
   let at = line.end + 1;
   for (let k = 0; k < lookahead && at < text.length; ) {
     const next = lineAround(text, at);
-    const value = trimSpan(next);
+    const value = trimJunk(trimSpan(next));
     at = next.end + 1;
     if (!value.text || value.text === '\f') continue;
     k++;

@@ -17,6 +17,15 @@ interface Pending {
 
 /** Joins a goal's wrapped lines; a word broken at a line end ("samver-\nkan") is rejoined. */
 export function joinLines(parts: readonly string[]): string {
+  return dropTrailingJunk(joinParts(parts));
+}
+
+/** OCR specks after a goal's last sentence ("… varje vecka.      -", "… fyra veckor.  e"). */
+function dropTrailingJunk(goal: string): string {
+  return goal.replace(/([.!?])(?:\s+(?:[^\p{L}\d\s]+|\p{L}{1,2}))+\s*$/u, '$1');
+}
+
+function joinParts(parts: readonly string[]): string {
   let out = '';
   for (const raw of parts) {
     const p = raw.replace(/\s+/g, ' ').trim();
@@ -79,7 +88,8 @@ export function readGoals(doc: DocumentText): { goals: Goal[]; evidence: Evidenc
       kind = h.kind;
       bulleted = false;
       const rest = text.slice(h.end, line.end);
-      if (rest.trim()) current = { kind, parts: [{ text: rest, start: h.end, end: line.end }] };
+      // Specks after the heading ("Insatsmål:     o   RR") are no goal: a goal has words.
+      if (/\p{L}{3}/u.test(rest) && /\p{L}{3,}\s+\p{L}/u.test(rest.trim())) current = { kind, parts: [{ text: rest, start: h.end, end: line.end }] };
       continue;
     }
     if (!kind) continue;

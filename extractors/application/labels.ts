@@ -10,18 +10,21 @@ export interface LabelMatch {
 /** Below this a line is not taken for the label: about two wrong letters in a 15-letter label (OCR look-alikes count a third); "Planerat startdatum" vs "slutdatum" scores 0.84. */
 export const LABEL_THRESHOLD = 0.86;
 
-/** Characters that may precede a label on its line: indentation, bullets, table rules. */
-const LEADING_JUNK = /[\s•«·▪●*>|]/;
+/** Characters that may precede a label on its line: indentation, bullets, table rules, scan specks read as marks. */
+const LEADING_JUNK = /[\s•«»·▪●*>|=”“"'_~-]/;
+/** A speck or table rule read as a short token before the label ("e Underskrift", "KE | Organisation och datum"). */
+const JUNK_TOKEN = /^[^\s\n]{1,2}[ \t|]+(?=\p{L})/u;
 
-/** Offsets of every line start at or after `from`, past leading junk. */
-function lineStarts(text: string, from: number): number[] {
-  const starts: number[] = [];
+/** For every line at or after `from`: where a label may start, past leading junk (and past one short junk token). */
+function lineStarts(text: string, from: number): number[][] {
+  const starts: number[][] = [];
   // A line that begins exactly at `from` counts; otherwise the next line.
   let i = from <= 0 || text[from - 1] === '\n' ? Math.max(from, 0) : text.indexOf('\n', from) + 1 || text.length;
   while (i < text.length) {
     let s = i;
     while (s < text.length && text[s] !== '\n' && LEADING_JUNK.test(text[s])) s++;
-    starts.push(s);
+    const token = JUNK_TOKEN.exec(text.slice(s, s + 12));
+    starts.push(token ? [s, s + token[0].length] : [s]);
     const nl = text.indexOf('\n', i);
     if (nl < 0) break;
     i = nl + 1;
@@ -44,8 +47,8 @@ export function findFormLabels(text: string, label: string, from = 0, threshold 
   const folded = foldForMatch(text);
   const pattern = foldForMatch(label.trim()).replace(/ +/g, ' ');
   const found: LabelMatch[] = [];
-  for (const at of lineStarts(folded, from)) {
-    const m = scoreAt(folded, at, pattern, threshold);
+  for (const line of lineStarts(folded, from)) {
+    const m = line.map((at) => scoreAt(folded, at, pattern, threshold)).reduce((a, b) => (b.score > a.score ? b : a));
     if (m.score >= threshold) found.push(m);
   }
   return found;
@@ -63,12 +66,14 @@ export function findFormLabel(text: string, label: string, from = 0): LabelMatch
 export function findFirstLabel(text: string, labels: readonly string[], from = 0, threshold = LABEL_THRESHOLD): (LabelMatch & { label: string }) | null {
   const folded = foldForMatch(text);
   const patterns = labels.map((l) => foldForMatch(l.trim()).replace(/ +/g, ' '));
-  for (const at of lineStarts(folded, from)) {
+  for (const line of lineStarts(folded, from)) {
     let best: (LabelMatch & { label: string }) | null = null;
-    patterns.forEach((pattern, i) => {
-      const m = scoreAt(folded, at, pattern, threshold);
-      if (m.score >= threshold && (!best || m.score > best.score)) best = { ...m, label: labels[i] };
-    });
+    for (const at of line) {
+      patterns.forEach((pattern, i) => {
+        const m = scoreAt(folded, at, pattern, threshold);
+        if (m.score >= threshold && (!best || m.score > best.score)) best = { ...m, label: labels[i] };
+      });
+    }
     if (best) return best;
   }
   return null;

@@ -51,15 +51,46 @@ export interface TableRow {
 }
 
 const PERCENT = /(\d{1,3})\s?%/g;
-const DATE = /\b\d{2,4}-\d{1,2}-\d{1,2}\b/g;
+// OCR puts spaces after the hyphens of a date ("24- 09- 01").
+const DATE = /\b\d{2,4}-\s?\d{1,2}-\s?\d{1,2}\b/g;
 const ENUMERATION = /^[\s|]*\d{1,2}\s*[.,)]\s*/;
 /** A dot between thousands groups ("1.095.000"), as spreadsheets exported with other locales write them. */
-const DOTTED_THOUSANDS = /(?<=\d)\.(?=\d{3}(?!\d))/g;
+const DOTTED_THOUSANDS = /(?<=\d)\.\s?(?=\d{3}(?!\d))/g;
+/**
+ * The tjänst % column where OCR read "%" as digits ("75%" → "7596", "100%" → "10026"): the
+ * number just before the row's date columns, cut to the percent it starts with.
+ */
+const PERCENT_BEFORE_DATES = /(?<=\s)(\d{2,5})(?=\s+\d{2,4}-\s?\d{1,2}-)/;
+
+function damagedPercent(token: string): number | null {
+  const n = Number(token);
+  if (n > 0 && n <= 100) return n;
+  for (const len of [3, 2]) {
+    const head = Number(token.slice(0, len));
+    if (token.length > len && head > 0 && head <= 100) return head;
+  }
+  return null;
+}
+
 
 export function parseRow(row: string): TableRow {
   const percents = [...row.matchAll(PERCENT)].map((m) => Number(m[1]));
-  // Blank out (same length) so offsets stay valid for the label.
-  let clean = row.replace(DOTTED_THOUSANDS, ' ').replace(PERCENT, (m) => ' '.repeat(m.length)).replace(DATE, (m) => ' '.repeat(m.length));
+  // Blank out (same length) so offsets stay valid for the label. The row's own number ("1.")
+  // is kept apart from dotted thousands ("1.095.000", OCR "1. 095. 000").
+  const numbering = /^[\s|]*\d{1,2}\s*[.,)]/.exec(row)?.[0].length ?? 0;
+  let clean = row.slice(0, numbering) + row.slice(numbering).replace(DOTTED_THOUSANDS, (m) => ' '.repeat(m.length));
+  if (!percents.length) {
+    const damaged = PERCENT_BEFORE_DATES.exec(clean.slice(numbering));
+    const value = damaged ? damagedPercent(damaged[1]) : null;
+    if (damaged && value !== null) {
+      percents.push(value);
+      const at = numbering + damaged.index;
+      clean = clean.slice(0, at) + ' '.repeat(damaged[1].length) + clean.slice(at + damaged[1].length);
+    }
+  }
+  clean = clean.replace(PERCENT, (m) => ' '.repeat(m.length)).replace(DATE, (m) => ' '.repeat(m.length));
+  // Specks and rules at the row's ends ("- Lokalhyra 72.000 72.000 -", "… 650000 650000 =").
+  clean = clean.replace(/[\s\-=|>»«"”“']+$/, (m) => ' '.repeat(m.length));
   clean = clean.replace(/\b(?:kr|kronor|sek)\b\.?|:-/gi, (m) => ' '.repeat(m.length));
   const enumeration = ENUMERATION.exec(clean);
   const from = enumeration ? enumeration[0].length : 0;
@@ -67,7 +98,7 @@ export function parseRow(row: string): TableRow {
   const tailStart = tail ? from + tail.index : clean.length;
   let labelStart = from;
   let labelEnd = tailStart;
-  while (labelStart < labelEnd && /[\s|:.,;_-]/.test(clean[labelStart])) labelStart++;
+  while (labelStart < labelEnd && /[\s|:.,;_\-=>»«"”“']/.test(clean[labelStart])) labelStart++;
   while (labelEnd > labelStart && /[\s|:.,;_]/.test(clean[labelEnd - 1])) labelEnd--;
   return {
     label: clean.slice(labelStart, labelEnd).replace(/\s+/g, ' '),

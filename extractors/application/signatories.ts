@@ -3,7 +3,7 @@ import type { Evidence, Signatory } from '../fields.js';
 import type { ExtractionMessage } from '../extraction.js';
 import { parseSwedishDate } from '../common/index.js';
 import { organisationName } from './parties.js';
-import { findAnyLabel, lineAround, trimSpan, valueOf, type Span } from './form.js';
+import { findAnyLabel, lineAround, trimJunk, trimSpan, valueOf, type Span } from './form.js';
 import { LABELS } from './headings.js';
 import { findFormLabels } from './labels.js';
 
@@ -52,7 +52,7 @@ function followingLine(text: string, from: number): Span | null {
   for (let k = 0; at >= 0 && at < text.length && k < 3; k++) {
     const line = lineAround(text, at + 1);
     at = line.end;
-    const v = trimSpan(line, /[\s|:;_]/);
+    const v = trimJunk(trimSpan(line, /[\s|:;_]/));
     if (!v.text) continue;
     if (BLOCK_LABELS.some((l) => findFormLabels(line.text + '\n', l).length)) return null;
     return v;
@@ -101,7 +101,8 @@ export function readSignatories(doc: DocumentText): { signatories: Signatory[]; 
         // Name and title on two lines (a wrapped cell, or two paragraphs in Word).
         const next = role ? null : followingLine(text, nameSpan.end);
         if (next && next.start < blockEnd && roleLine(next)) {
-          role = next.text.replace(/\s+/g, ' ');
+          // "|" before a title comes out of OCR as "I" ("I kommundirektör").
+          role = next.text.replace(/^[Il|]\s+(?=\p{Ll})/u, '').replace(/\s+/g, ' ');
           nameSpan = { text: text.slice(nameSpan.start, next.end), start: nameSpan.start, end: next.end };
         }
       }

@@ -156,3 +156,40 @@ describe('repair that lost diacritics', () => {
     expect(keepSourceDiacritics('Förstärkt stöd', 'Forstarkt stod')).toBe('Förstärkt stöd');
   });
 });
+
+describe('a scan as tesseract reads it', () => {
+  it('finds "Organisation och datum" behind a speck ("KE | Organisation och datum: Försäkringskassan  -")', () => {
+    const fields = extract('Underskrift\n\nKE | Organisation och datum: Försäkringskassan  -\n\nSamverkanspart (namn)\n\ne Samverkanspart (namnförtydligande): Sara Ek Ö\n');
+    expect(fields.signatories?.value).toEqual([{ name: 'Sara Ek', role: null, organisation: 'Försäkringskassan', date: null }]);
+  });
+
+  it('reads a name under a label whose only value is a speck, and "I kommundirektör -" as the title', () => {
+    const fields = extract([
+      'Organisation och datum Håbo kommun 3 maj 2024', 'Insatsägare (namnförtydligande)', '  Johan Lindqvist', 'I kommundirektör -', '', 'E- post: johan. lindqvistohabo.s se',
+      'Organisation och datum Försäkringskassan 7 maj 2024 |', ' Samverkanspart (namnförtydligande) e', '', '- Tomas Wik', '', ' E- post: tomas. wikQforsakringskassan. se',
+    ].join('\n'));
+    expect(fields.signatories?.value.map((s) => [s.name, s.role])).toEqual([['Johan Lindqvist', 'kommundirektör'], ['Tomas Wik', null]]);
+  });
+
+  it('reads "1. Projektledare 5024 24- 01- 01 25- 12-31 650000 650000 =" as 50 % and 650 000', () => {
+    expect(parseRow('1. Projektledare 5024 24- 01- 01 25- 12-31 650000 650000 =')).toMatchObject({ label: 'Projektledare', percent: 50, amounts: [650000, 650000] });
+    expect(parseRow('2. Arbetskonsulent 10020 24- 09- 01 26- 08- 31 1. 240. 000 1.240. 000')).toMatchObject({ label: 'Arbetskonsulent', percent: 100, amounts: [1240000, 1240000] });
+    expect(parseRow('- Lokalhyra 72.000 72.000 -')).toMatchObject({ label: 'Lokalhyra', amounts: [72000, 72000] });
+  });
+
+  it('reads "2.500. 000 kr i" under "Ange budget/finansiering" as 2 500 000', () => {
+    expect(extract('Ange budget/finansiering (separat budget ska bifogas enligt mall)\n\n2.500. 000 kr i\n\nÖverenskommelse\n').amount_sek?.value).toBe(2500000);
+  });
+
+  it('reads the title behind "> " and without the specks after it', () => {
+    expect(extract('”Insatsens namn\n\n> Samverkan Håbo å e\n\nInsatsägare (+) -\n').title?.value).toBe('Samverkan Håbo');
+  });
+
+  it('takes no goal from specks after a goal heading, nor the specks after a goal', () => {
+    const goals = extract('Beskriv målen med insatsen (*)\n\n-Insatsmål:          o      RR\n\n1) Att teamet har gemensamma ärendedragningar varje vecka.      -\n\n2) Att varje deltagare har en samordnad plan inom fyra veckor.  e\n').goals?.value;
+    expect(goals).toEqual([
+      { kind: 'activity', text: 'Att teamet har gemensamma ärendedragningar varje vecka.' },
+      { kind: 'activity', text: 'Att varje deltagare har en samordnad plan inom fyra veckor.' },
+    ]);
+  });
+});
