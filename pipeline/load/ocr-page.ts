@@ -12,14 +12,15 @@ import type { OcrPool } from '../ocr/index.js';
  * or deskew: a sharp threshold lost accuracy (99.32 % -> 99.06 %, bench-ocr --variants) and
  * tesseract's line finder copes with the skew of a scanner.
  */
-export async function prepareImage(image: Sharp): Promise<{ png: Buffer; width: number; height: number }> {
+export async function prepareImage(image: Sharp, knownDpi?: number): Promise<{ png: Buffer; width: number; height: number }> {
   const meta = await image.metadata();
   // Transparent pixels (pdf.js renders a page onto a transparent canvas; PNGs with alpha)
   // become white: left as alpha, tesseract reads them as black and OCRs noise.
   const { data, info } = await image.flatten({ background: '#ffffff' }).grayscale().removeAlpha().raw().toBuffer({ resolveWithObject: true });
   let pipeline = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
   let { width, height } = info;
-  const dpi = meta.density && meta.density >= 50 && meta.density < 1200 ? meta.density : Math.max(width, height) / 11.69;
+  // A rendered PDF page states 72 dpi whatever its scale, so the renderer passes the real one.
+  const dpi = knownDpi ?? (meta.density && meta.density >= 50 && meta.density < 1200 ? meta.density : Math.max(width, height) / 11.69);
   if (dpi < 200) {
     const factor = Math.min(3, 300 / dpi);
     width = Math.round(width * factor);

@@ -52,7 +52,7 @@ export async function pdfPages(bytes: Buffer, options: PdfLoadOptions): Promise<
         options.signal.throwIfAborted();
         const pool = await options.pool();
         const png = await render(parser, plan.num, options.file);
-        const page = await ocrPage(pool, plan.num, await prepareImage(sharp(png)), options.signal);
+        const page = await ocrPage(pool, plan.num, await prepareImage(sharp(png), RENDER_DPI), options.signal);
         if (plan.replaced) page.replacedLayer = plan.text;
         else if (plan.text.trim()) options.note('text layer unusable (garbage or too little text); page OCR\'d', plan.num, 'info');
         return page;
