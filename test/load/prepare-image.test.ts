@@ -1,19 +1,19 @@
 import sharp from 'sharp';
 import { prepareImage } from '../../pipeline/load/index.js';
 
-const page = (width: number, height: number, density?: number) => {
+async function page(width: number, height: number, density?: number) {
   const image = sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).png();
-  return sharp(density ? image.withMetadata({ density }) : image);
-};
+  return sharp(await (density ? image.withMetadata({ density }) : image).toBuffer());
+}
 
 describe('prepareImage', () => {
   it('keeps a 300 dpi A4 page at its size', async () => {
-    expect(await prepareImage(page(2480, 3508))).toMatchObject({ width: 2480, height: 3508 });
+    expect(await prepareImage(await page(2480, 3508))).toMatchObject({ width: 2480, height: 3508 });
   });
   it('scales a 150 dpi A4 page up to 300 dpi', async () => {
-    expect(await prepareImage(page(1240, 1754))).toMatchObject({ width: 2480, height: 3508 });
+    expect(await prepareImage(await page(1240, 1754))).toMatchObject({ width: 2480, height: 3508 });
   });
   it('trusts the renderer\'s dpi over the 72 dpi a rendered PDF page claims', async () => {
-    expect(await prepareImage(page(2480, 3508, 72), 300)).toMatchObject({ width: 2480, height: 3508 });
+    expect(await prepareImage(await page(2480, 3508, 72), 300)).toMatchObject({ width: 2480, height: 3508 });
   });
 });
