@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { sql, type Transaction } from 'kysely';
 import { openArchive, type Archive } from '../db/archive.js';
 import type { ArchiveSchema } from '../db/schema.js';
@@ -17,7 +18,10 @@ import { createSourceFile, type SourceFile } from './source-file.js';
 import { splitDocuments } from './split.js';
 import { defaultPipelineOptions, type PipelineOptions, type Services, type Stage, type StageContext } from './stage.js';
 import { PIPELINE_VERSION } from './version.js';
-import { ArchiveWriter } from './workers/index.js';
+import { ArchiveWriter, StagePool, StagePoolUnavailableError } from './workers/index.js';
+
+/** Files a run must have before it starts stage threads (short runs stay in one thread). */
+const STAGE_THREADS_AFTER = 16;
 
 /** SQLite page cache of an ingest run, in KiB. */
 const ARCHIVE_CACHE_KB = 64 * 1024;
@@ -54,6 +58,8 @@ export interface IngestSummary {
   seconds: number;
   stopped: boolean;
   rejections: { file: string; reason: string }[];
+  /** Files whose repair/split/extract ran in a stage thread. */
+  threaded: number;
 }
 
 export interface IngestOptions extends Partial<PipelineOptions> {
@@ -63,6 +69,8 @@ export interface IngestOptions extends Partial<PipelineOptions> {
   onFile?: (result: FileResult) => void;
   /** Re-process files already in the archive even when their version is current. */
   force?: boolean;
+  /** Worker threads for repair/split/extract on long runs (default: one per core, at most jobs; 0 = none). */
+  stageThreads?: number;
 }
 
 async function sha256Of(path: string): Promise<string> {
@@ -85,11 +93,21 @@ function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, f
 }
 
 /** Runs the stages over one file in memory; throws RejectedInputError for input that cannot be archived. */
-export async function processFile(file: SourceFile, options: PipelineOptions, services: Services, signal: AbortSignal): Promise<SourceFile> {
+export async function processFile(file: SourceFile, options: PipelineOptions, services: Services, signal: AbortSignal, threads?: StagePool): Promise<SourceFile> {
   const ctx: StageContext = { signal, options, services };
-  for (const [name, stage] of STAGES) {
+  for (const [i, [name, stage]] of STAGES.entries()) {
     if (name === 'repair' && !options.repair) continue;
     if (signal.aborted) throw new FileTimeoutError('stopped', file.path);
+    if (threads && name !== 'load') {
+      // The CPU-bound stages after load run in a stage thread; this thread loads and writes.
+      const rest = STAGES.slice(i).map(([n]) => n).filter((n) => n !== 'repair' || options.repair);
+      const ran = await threads.run(file, rest, options, signal).then(() => true, (e: unknown) => {
+        if (e instanceof StagePoolUnavailableError) return false;
+        throw e instanceof RejectedInputError ? e : new RejectedInputError(`stage thread failed: ${(e as Error).message}`, file.path, undefined, { cause: e });
+      });
+      if (ran) return file;
+      threads = undefined;
+    }
     try {
       await stage(file, ctx);
     } catch (e) {
@@ -131,7 +149,7 @@ export function dependsOnRun(reason: string): boolean {
 }
 
 /** Ingests one discovered path into the archive: skip if known, else process and store in one transaction. */
-async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineOptions & { force?: boolean }, services: Services): Promise<FileResult> {
+async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineOptions & { force?: boolean }, services: Services, threads?: StagePool): Promise<FileResult> {
   const started = Date.now();
   const result = (outcome: FileOutcome, sha256: string | null, extra: Partial<FileResult> = {}): FileResult => ({
     path, sha256, outcome, documents: 0, pages: 0, flags: 0, ms: Date.now() - started, ...extra,
@@ -175,7 +193,7 @@ async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineO
   try {
     const bytes = await readFile(path);
     file = createSourceFile({ path, sha256, size, bytes });
-    await withTimeout((signal) => processFile(file, options, services, signal), options.fileTimeoutMs, path);
+    await withTimeout((signal) => processFile(file, options, services, signal, threads), options.fileTimeoutMs, path);
   } catch (e) {
     if (e instanceof RejectedInputError) return reject(sha256, e.reason);
     return reject(sha256, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -204,7 +222,12 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
   const services = createServices();
   // Every access of the run goes through the writer: one connection, files committed in groups.
   const writer = new ArchiveWriter(db);
-  const summary: IngestSummary = { files: 0, new: 0, unchanged: 0, rejected: 0, documents: 0, pages: 0, flagged: 0, seconds: 0, stopped: false, rejections: [] };
+  // Stage threads pay off on long runs only (each loads the lexicon): started once the run has
+  // more files than STAGE_THREADS_AFTER, one per core up to jobs; 0 stage threads keeps all in this thread.
+  const threadCount = Math.min(opts.stageThreads ?? availableParallelism(), opts.jobs, availableParallelism());
+  let threads: StagePool | undefined;
+  let discovered = 0;
+  const summary: IngestSummary = { files: 0, new: 0, unchanged: 0, rejected: 0, documents: 0, pages: 0, flagged: 0, seconds: 0, stopped: false, rejections: [], threaded: 0 };
   const run = await db.insertInto('runs').values({ started_at: new Date().toISOString(), finished_at: null, pipeline_version: PIPELINE_VERSION, summary_json: null }).returning('id').executeTakeFirstOrThrow();
   const record = (r: FileResult) => {
     summary.files++;
@@ -224,18 +247,23 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
         record({ path: found.path, sha256: null, outcome: 'rejected', reason: found.error, documents: 0, pages: 0, flags: 0, ms: 0 });
         continue;
       }
-      const task = ingestOne(writer, found.path, opts, services)
+      if (++discovered > STAGE_THREADS_AFTER && threadCount > 1) threads ??= new StagePool(threadCount);
+      const task = ingestOne(writer, found.path, opts, services, threads)
         .catch((e) => ({ path: found.path, sha256: null, outcome: 'rejected' as const, reason: `internal error: ${(e as Error).message}`, documents: 0, pages: 0, flags: 0, ms: 0 }))
         .then(record)
         .finally(() => inFlight.delete(task));
       inFlight.add(task);
-      if (inFlight.size >= opts.jobs) await Promise.race(inFlight);
+      // Backpressure: no more files read than can be worked on (twice jobs with stage threads, so
+      // this thread loads and writes while the threads extract).
+      if (inFlight.size >= (threads ? 2 * opts.jobs : opts.jobs)) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
     await writer.flush();
     if (options.stop?.aborted) summary.stopped = true;
   } finally {
     await writer.flush().catch(() => undefined);
+    summary.threaded = threads?.completed ?? 0;
+    await threads?.close();
     summary.seconds = Math.round((Date.now() - started) / 10) / 100;
     await db.updateTable('runs').set({ finished_at: new Date().toISOString(), summary_json: JSON.stringify(summary) }).where('id', '=', run.id).execute().catch(() => undefined);
     await services.close();

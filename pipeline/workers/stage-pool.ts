@@ -1,0 +1,159 @@
+import { Worker } from 'node:worker_threads';
+import { RejectedInputError } from '../errors.js';
+import type { SourceFile } from '../source-file.js';
+import { defaultPipelineOptions, type PipelineOptions } from '../stage.js';
+
+/** What a stage thread is sent: the file without its bytes and page images, and the stages to run. */
+export interface StageJob {
+  id: number;
+  file: SourceFile;
+  stages: string[];
+  options: PipelineOptions;
+}
+
+export interface StageReply {
+  id: number;
+  result?: Pick<SourceFile, 'pages' | 'documents' | 'messages'>;
+  error?: { reason: string; page?: number };
+}
+
+/** The pool cannot run stages (its threads failed to start); the file's stages should run in the caller's thread. */
+export class StagePoolUnavailableError extends Error {
+  constructor(cause: Error) {
+    super(`stage threads unavailable: ${cause.message}`, { cause });
+  }
+}
+
+interface Slot { worker: Worker; busy: boolean; done: number }
+interface Pending { job: StageJob; file: SourceFile; signal: AbortSignal; resolve: () => void; reject: (e: Error) => void }
+
+/**
+ * A pool of worker threads for the CPU-bound stages (tesseract.js's scheduler shape: callers only
+ * add jobs). The main thread keeps loading (I/O, the OCR pool) and the SQLite writes; a file's
+ * pages go to a free thread and come back repaired, split and extracted. A thread whose file
+ * runs out of time is terminated and replaced, so a runaway extractor cannot hold a slot.
+ */
+export class StagePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly running = new Map<number, { slot: Slot; pending: Pending }>();
+  private nextId = 0;
+  private closed = false;
+  /** Set when a thread could not even start (e.g. no TypeScript loader): callers run the stages themselves. */
+  private broken: Error | null = null;
+  /** Jobs done by threads since replaced. */
+  private retired = 0;
+
+  constructor(readonly size: number) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  /** Runs `stages` (names from STAGES) on the file in a thread; the file is updated in place. */
+  run(file: SourceFile, stages: string[], options: PipelineOptions, signal: AbortSignal): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('stage pool closed'));
+    if (this.broken) return Promise.reject(new StagePoolUnavailableError(this.broken));
+    return new Promise((resolve, reject) => {
+      // Bytes stay here (the stages after load do not read them); page images too (large, unread).
+      const pages = file.pages.map((p) => (p.image?.png ? { ...p, image: { width: p.image.width, height: p.image.height } } : p));
+      // Only the pipeline options cross: the run's own (stop signal, callbacks) cannot be cloned.
+      const cloneable = Object.fromEntries(Object.keys(defaultPipelineOptions).map((k) => [k, options[k as keyof PipelineOptions]])) as unknown as PipelineOptions;
+      const job: StageJob = { id: this.nextId++, file: { ...file, bytes: Buffer.alloc(0), pages }, stages, options: cloneable };
+      const pending: Pending = { job, file, signal, resolve, reject };
+      signal.addEventListener('abort', () => this.abort(pending), { once: true });
+      this.queue.push(pending);
+      this.dispatch();
+    });
+  }
+
+  /** Files whose stages ran in a thread of this pool. */
+  get completed(): number {
+    return this.slots.reduce((n, s) => n + s.done, this.retired);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new Error('stage pool closed'));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(new URL('./stage-worker-entry.mjs', import.meta.url), { execArgv: [] });
+    const slot: Slot = { worker, busy: false, done: 0 };
+    worker.on('message', (reply: StageReply) => this.settle(slot, reply));
+    worker.on('error', (e) => this.fail(slot, e));
+    // An idle thread must not keep the process alive; a busy one must (its file is awaited).
+    worker.unref();
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.busy) continue;
+      const pending = this.queue.shift();
+      if (!pending) return;
+      if (pending.signal.aborted) continue;
+      slot.busy = true;
+      slot.worker.ref();
+      this.running.set(pending.job.id, { slot, pending });
+      slot.worker.postMessage(pending.job);
+    }
+  }
+
+  private settle(slot: Slot, reply: StageReply): void {
+    const entry = this.running.get(reply.id);
+    this.running.delete(reply.id);
+    slot.busy = false;
+    slot.done++;
+    slot.worker.unref();
+    if (entry) {
+      const { file, resolve, reject } = entry.pending;
+      if (reply.error) reject(new RejectedInputError(reply.error.reason, file.path, reply.error.page));
+      else {
+        const images = new Map(file.pages.map((p) => [p.n, p.image]));
+        // Page images were kept here; cloned bytes come back as Uint8Array, which storeFile accepts.
+        file.pages = reply.result!.pages.map((p) => (images.get(p.n)?.png ? { ...p, image: images.get(p.n) } : p));
+        file.documents = reply.result!.documents;
+        file.messages = reply.result!.messages;
+        resolve();
+      }
+    }
+    this.dispatch();
+  }
+
+  /** A thread crashed (or was terminated): its file fails, a fresh thread takes the slot. */
+  private fail(slot: Slot, e: Error): void {
+    const unusable = slot.done === 0;
+    if (unusable) this.broken = e;
+    for (const [id, { slot: s, pending }] of this.running) {
+      if (s !== slot) continue;
+      this.running.delete(id);
+      pending.reject(unusable ? new StagePoolUnavailableError(e) : e);
+    }
+    if (unusable) {
+      for (const p of this.queue.splice(0)) p.reject(new StagePoolUnavailableError(e));
+      void slot.worker.terminate();
+      return;
+    }
+    this.replace(slot);
+  }
+
+  private abort(pending: Pending): void {
+    const queued = this.queue.indexOf(pending);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    const entry = this.running.get(pending.job.id);
+    if (entry) {
+      this.running.delete(pending.job.id);
+      this.replace(entry.slot);
+    }
+    pending.reject(new Error('stopped'));
+  }
+
+  private replace(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.retired += slot.done;
+    void slot.worker.terminate();
+    if (i < 0 || this.closed) return;
+    this.slots[i] = this.spawn();
+    this.dispatch();
+  }
+}
