@@ -158,6 +158,8 @@ export class SwedishRepairer implements Repairer {
       if (best === self || scores[best] - scores[self] < this.tuning.margin) return undefined;
     }
     const form = a.candidates[best].form;
+    // A Swedish å/ä/ö already in the token was read, not lost: never trade it away ("Jobbspåret", names).
+    if (countSwedishVowels(form) < countSwedishVowels(lower)) return undefined;
     let sum = 0;
     for (const s of scores) sum += Math.exp(s - scores[best]);
     const confidence = Math.round((1 / sum) * (a.channel ? 0.85 : 1) * 1000) / 1000;
@@ -244,4 +246,10 @@ export function applyCase(token: string, form: string): string {
     return form[0].toUpperCase() + form.slice(1);
   }
   return form;
+}
+
+function countSwedishVowels(word: string): number {
+  let n = 0;
+  for (const ch of word) if (ch === 'å' || ch === 'ä' || ch === 'ö') n++;
+  return n;
 }

@@ -39,6 +39,11 @@ describe('repairs what an English OCR model did to Swedish', () => {
     expect(fix('Syftet ar att ge stod for att na arbete.')).toBe('Syftet är att ge stöd för att nå arbete.');
   });
 
+  it('never trades away an å, ä or ö the text already has ("Jobbspåret", "tf. förbundschef")', () => {
+    expect(fix('Insatsen Jobbspåret i Östhammar, kontakt Anna Sandén, tf. förbundschef')).toBe('Insatsen Jobbspåret i Östhammar, kontakt Anna Sandén, tf. förbundschef');
+    expect(fix('JOBBSPÅRET')).toBe('JOBBSPÅRET');
+  });
+
   it('reads "for" as "för" and "pa" as "på" in stripped text', () => {
     expect(fix('rutiner for samverkan pa individniva')).toBe('rutiner för samverkan på individnivå');
   });
