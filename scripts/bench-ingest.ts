@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
 import { migrations } from '../db/migrations/index.js';
 import { ingest, type IngestSummary } from '../pipeline/runner.js';
+import { seededRandom } from '../pipeline/repair/damage.js';
 
 const CORPUS = new URL('../corpus/', import.meta.url);
 
@@ -34,17 +35,6 @@ function parseMix(spec: string): [Kind, number][] {
   return parts.filter(([, v]) => v > 0).map(([k, v]) => [k, (acc += v / total)]);
 }
 
-/** Mulberry32: reproducible variation. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function templates(): Template[] {
   const dir = new URL('documents/', CORPUS);
@@ -73,7 +63,7 @@ const TITLE_WORDS = ['steget', 'vidare', 'framåt', 'tillsammans', 'nya vägar',
  * decision and its application in the corpus stay a pair).
  */
 function vary(t: Template, v: number, places: string[]): string {
-  const r = random(v * 7919 + 17);
+  const r = seededRandom(v * 7919 + 17);
   const suffix = `${TITLE_WORDS[Math.floor(r() * TITLE_WORDS.length)]} ${v}`;
   const place = places[Math.floor(r() * places.length)];
   const factor = 0.5 + r();
@@ -128,7 +118,7 @@ export async function generateFiles(dir: string, n: number, mix: [Kind, number][
   const ts = templates();
   const places = kommuner();
   const counts: Record<Kind, number> = { text: 0, pdf: 0, scan: 0 };
-  const pick = random(4242 + offset);
+  const pick = seededRandom(4242 + offset);
   for (let i = offset; i < offset + n; i++) {
     const t = ts[i % ts.length];
     const v = Math.floor(i / ts.length);
@@ -217,7 +207,7 @@ async function buildBigArchive(path: string, documents: number, work: string, jo
     for (const t of triggers) db.exec(`drop trigger ${t.name}`);
     let made = have;
     for (let k = 1; made < documents; k++) {
-      const r = random(k);
+      const r = seededRandom(k);
       for (const sha of shas) {
         if (made >= documents) break;
         const params = { k, sha, title: `v${Math.floor(r() * 20000)}`, owner: owners[Math.floor(r() * owners.length)] };

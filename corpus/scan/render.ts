@@ -4,6 +4,7 @@
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { existsSync } from 'node:fs';
+import { seededRandom } from '../../pipeline/repair/damage.js';
 
 export const DPI = 300;
 const A4 = { width: Math.round(8.27 * DPI), height: Math.round(11.69 * DPI) };
@@ -29,17 +30,6 @@ function font(): string {
   return fontFamily;
 }
 
-/** Mulberry32: a tiny seeded PRNG, enough for reproducible noise. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Drops Markdown emphasis markers a printed page would not show; keeps form marks like "(*)". */
 export function printable(text: string): string {

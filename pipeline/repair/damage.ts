@@ -31,8 +31,8 @@ const RATE = {
   doubled: 0.0015, // "Att" → "Attt"
 };
 
-/** mulberry32: small, fast, deterministic PRNG. */
-function prng(seed: number): () => number {
+/** mulberry32: small, fast, deterministic PRNG (the corpus generators share it). */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -60,7 +60,7 @@ const isLetter = (c: string | undefined): boolean => !!c && /\p{L}/u.test(c);
  */
 export function damageText(text: string, seed: number, mode: DamageMode): string {
   if (mode === 'strip') return text.replace(/[åäöéèüáàÅÄÖÉÈÜÁÀ]/g, (c) => STRIP[c] ?? c);
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
