@@ -44,6 +44,11 @@ describe('repairs what an English OCR model did to Swedish', () => {
     expect(fix('JOBBSPÅRET')).toBe('JOBBSPÅRET');
   });
 
+  it('spells a name inside a line as written but for its diacritics ("Martina Apell"), while organisations are still mended', () => {
+    expect(fix('Samverkanspart (namnfortydligande) | Martina Apell')).toBe('Samverkanspart (namnförtydligande) | Martina Apell');
+    expect(fix('Organisation: Arbetsféormedlingen')).toBe('Organisation: Arbetsförmedlingen');
+  });
+
   it('reads "for" as "för" and "pa" as "på" in stripped text', () => {
     expect(fix('rutiner for samverkan pa individniva')).toBe('rutiner för samverkan på individnivå');
   });
