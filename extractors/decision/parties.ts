@@ -9,9 +9,9 @@ export interface Found<T> {
   confidence: number;
 }
 
-const OWNER_BEFORE = /([^.\n]{2,90}?)\s+(?:utgor|ar|blir|star som|kommer att vara|kommer att utgora|skulle vara|skulle bli|ska vara|avses vara|var)\s+(?:insatsens\s+)?(?:insatsagare|projektagare|huvudman)\b/g;
-const OWNER_AFTER = /\b(?:insatsagare|projektagare|huvudman)(?:\s+for\s+(?:insatsen|projektet))?\s*(?:ar|blir|:)\s*([^.\n]{2,90})/g;
-const OWNER_WITH = /\bmed\s+([^.\n]{2,70}?)\s+som\s+(?:insatsagare|projektagare|huvudman)\b/g;
+const OWNER_BEFORE = /((?:[^.\n]|\n(?![ \t]*\n)){2,90}?)\s+(?:utgor|ar|blir|star som|kommer att vara|kommer att utgora|skulle vara|skulle bli|ska vara|avses vara|var)\s+(?:insatsens\s+)?(?:insatsagare|projektagare|huvudman)\b/g;
+const OWNER_AFTER = /\b(?:insatsagare|projektagare|huvudman)(?:\s+for\s+(?:insatsen|projektet))?\s*(?:ar|blir|:)\s*((?:[^.\n]|\n(?![ \t]*\n)){2,90})/g;
+const OWNER_WITH = /\bmed\s+((?:[^.\n]|\n(?![ \t]*\n)){2,70}?)\s+som\s+(?:insatsagare|projektagare|huvudman)\b/g;
 
 /** The insatsägare the text names ("Knivsta kommun utgör insatsägare"); null when it names none. */
 export function findOwner(text: string): Found<string> | null {
@@ -102,7 +102,8 @@ export function findMunicipalityLists(text: string): Found<string>[] {
   };
   for (const m of folded.matchAll(LIST_BEFORE)) {
     const from = Math.max(0, m.index! - 200);
-    const before = text.slice(from, m.index!).split(/[.\n:;()]/).pop()!;
+    // Scans and PDFs wrap lines inside a sentence: only a blank line or punctuation ends the list.
+    const before = text.slice(from, m.index!).split(/[.:;()]|\n[ \t]*\n/).pop()!;
     const base = m.index! - before.length;
     const parts = before.trimEnd().split(SEP);
     const found: { name: string; start: number; end: number }[] = [];
@@ -128,7 +129,7 @@ export function findMunicipalityLists(text: string): Found<string>[] {
   }
   for (const m of folded.matchAll(LIST_AFTER)) {
     const s = m.index! + m[0].length;
-    const after = text.slice(s, s + 200).split(/[.\n:;()]/)[0];
+    const after = text.slice(s, s + 200).split(/[.:;()]|\n[ \t]*\n/)[0];
     let pos = 0;
     for (const part of after.split(SEP)) {
       const at = after.indexOf(part, pos);

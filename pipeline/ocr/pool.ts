@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { ArendeError } from '../errors.js';
 import type { OcrWord } from '../source-file.js';
 import { modelPath, type OcrLanguage } from './model.js';
-import { meanConfidence, placeWords, type RecognisedWord } from './words.js';
+import { dropSpecks, meanConfidence, placeWords, type RecognisedWord } from './words.js';
 
 /** What OCR of one page image yields. */
 export interface OcrPage {
@@ -83,12 +83,12 @@ export async function createOcrPool(workers = availableParallelism(), options: O
       signal?.throwIfAborted();
       const job = scheduler.addJob('recognize', image, {}, { text: true, blocks: true });
       const result = await (signal ? raceAbort(job, signal) : job);
-      const text = result.data.text ?? '';
-      const recognised: RecognisedWord[] = [];
+      const all: RecognisedWord[] = [];
       for (const block of result.data.blocks ?? [])
         for (const paragraph of block.paragraphs)
           for (const line of paragraph.lines)
-            for (const word of line.words) recognised.push({ text: word.text, confidence: word.confidence, bbox: word.bbox });
+            for (const word of line.words) all.push({ text: word.text, confidence: word.confidence, bbox: word.bbox });
+      const { text, words: recognised } = dropSpecks(result.data.text ?? '', all);
       const words = placeWords(text, recognised);
       return { text, confidence: meanConfidence(words), words };
     },

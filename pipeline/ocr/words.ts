@@ -29,6 +29,39 @@ export function placeWords(text: string, words: RecognisedWord[]): OcrWord[] {
   });
 }
 
+/**
+ * Scanner specks read as words: a doubtful token with no lower-case letters ("44", "HHH", "KE",
+ * "|") at a word's place. Real capitals (AF, FK, SIP) and numbers come out with high confidence.
+ */
+export function isSpeck(w: RecognisedWord): boolean {
+  const text = w.text.trim();
+  if (!text) return true;
+  if (/\p{Ll}/u.test(text)) return false;
+  if (w.confidence < 50) return true;
+  return w.confidence < 75 && /^[\p{Lu}\p{P}\p{S}]{1,4}$/u.test(text) && !/^[\p{P}]$/u.test(text);
+}
+
+/**
+ * Removes speck words from tesseract's text and word list, so headings and values are not
+ * preceded by "HH" or "44". Spaces around a removed speck collapse; lines stay lines.
+ */
+export function dropSpecks(text: string, words: RecognisedWord[]): { text: string; words: RecognisedWord[] } {
+  const placed = placeWords(text, words);
+  const specks = words.map((w, i) => (isSpeck(w) && placed[i].span[1] > placed[i].span[0] ? placed[i].span : null)).filter((x) => x !== null);
+  if (!specks.length) return { text, words };
+  let out = '';
+  let cursor = 0;
+  for (const [start, end] of specks) {
+    out += text.slice(cursor, start);
+    cursor = end;
+    // One space goes with the speck: "HH Förslag" → "Förslag", "ut HH Förslag" → "ut Förslag".
+    if (text[cursor] === ' ' && (out === '' || /[\n ]$/.test(out))) cursor++;
+    else if (text[cursor] !== ' ' && out.endsWith(' ')) out = out.slice(0, -1);
+  }
+  out += text.slice(cursor);
+  return { text: out, words: words.filter((w) => !isSpeck(w)) };
+}
+
 /** Mean word confidence weighted by word length: a long misread word weighs more than "-". */
 export function meanConfidence(words: OcrWord[]): number | null {
   let sum = 0;

@@ -158,10 +158,11 @@ export class SwedishRepairer implements Repairer {
       if (best === self || scores[best] - scores[self] < this.tuning.margin) return undefined;
     }
     const form = a.candidates[best].form;
-    // A capitalised unknown word inside a line is most likely a name ("Martina Apell"): restore its
-    // diacritics, but spell it otherwise as written unless it is a known organisation or place.
+    // A capitalised unknown word inside a line may be a name ("Martina Apell"): letters may be
+    // swapped for their lost diacritics ("Hélsa" → "Hälsa") but none added or dropped, unless the
+    // result is a known organisation or place.
     const chosen = a.candidates[best];
-    if (!a.known && chosen.cost > 0 && !chosen.domain && /^\p{Lu}\p{Ll}/u.test(t.text) && i > 0 && sameLine(text, tokens[i - 1].end, t.start)) return undefined;
+    if (!a.known && chosen.form.length !== lower.length && !chosen.domain && /^\p{Lu}\p{Ll}/u.test(t.text) && i > 0 && sameLine(text, tokens[i - 1].end, t.start)) return undefined;
     // A Swedish å/ä/ö already in the token was read, not lost: never trade it away ("Jobbspåret", names).
     if (countSwedishVowels(form) < countSwedishVowels(lower)) return undefined;
     let sum = 0;
