@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { ArendeError } from '../pipeline/errors.js';
 import { migrationProvider } from './migrations/index.js';
+import { cachingDatabase } from './statement-cache.js';
 import type { ArchiveSchema } from './schema.js';
 
 export type Archive = Kysely<ArchiveSchema>;
@@ -26,7 +27,7 @@ export async function openArchive(path: string, options: OpenArchiveOptions = {}
     sqlite.pragma('synchronous = NORMAL');
   }
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<ArchiveSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<ArchiveSchema>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }) });
   if (!options.readonly) await migrateToLatest(db, path);
   return db;
 }

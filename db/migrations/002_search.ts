@@ -55,7 +55,8 @@ function factsAssignments(doc: string): string {
   ].join(',\n      ');
 }
 
-function recompute(doc: string): string {
+/** The UPDATE recomputing one facts row (also used by 008_facts_per_field.ts down). */
+export function recompute(doc: string): string {
   return `update document_facts set\n      ${factsAssignments(doc)}\n    where document_id = ${doc};`;
 }
 

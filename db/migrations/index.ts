@@ -6,6 +6,7 @@ import * as m004 from './004_page_images.js';
 import * as m005 from './005_scale_indexes.js';
 import * as m006 from './006_superseded_index.js';
 import * as m007 from './007_link_covering_indexes.js';
+import * as m008 from './008_facts_per_field.js';
 
 /** Numbered migrations, bundled statically so the archive opens without touching the file system. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '005_scale_indexes': m005,
   '006_superseded_index': m006,
   '007_link_covering_indexes': m007,
+  '008_facts_per_field': m008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,85 @@
+// document_facts is kept by per-field triggers (db/migrations/008_facts_per_field.ts) instead of a
+// whole-row recompute per field row (issue 12). They must leave the same row the whole-row
+// recompute of 002_search.ts gives, for every field a facts column derives from.
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { migrateToLatest } from '../../db/archive.js';
+import { recompute } from '../../db/migrations/002_search.js';
+import { cachingDatabase } from '../../db/statement-cache.js';
+
+const FIELDS: Record<string, unknown> = {
+  title: 'Steg mot arbete',
+  owner: 'Tierps kommun',
+  partners: ['Försäkringskassan', 'Arbetsförmedlingen'],
+  municipalities: ['Älvkarleby', 'Östhammar'],
+  period: { start: '2022-01-01', end: '2023-12-31' },
+  signatories: [{ name: 'Martina Apell', date: '2021-11-24' }],
+  amount_sek: 355000,
+  outcome: 'approved',
+  staffing: '75 procent',
+};
+
+async function facts(db: Kysely<any>): Promise<Record<string, unknown>[]> {
+  return (await sql<Record<string, unknown>>`select * from document_facts order by rowid`.execute(db)).rows;
+}
+
+describe('document_facts per-field triggers', () => {
+  let db: Kysely<any>;
+  beforeEach(async () => {
+    db = new Kysely<any>({ dialect: new SqliteDialect({ database: cachingDatabase(new Database(':memory:')) }) });
+    await migrateToLatest(db);
+    await sql`insert into files (sha256, path, size, mime, page_count, pipeline_version, ingested_at) values ('f1', 'a.txt', 1, 'text/plain', 1, 'v', 't')`.execute(db);
+    for (const id of ['d1', 'd2']) {
+      await sql`insert into documents (id, sha256, first_page, last_page, start_offset, end_offset, kind, language, text, ocr_used, pipeline_version)
+        values (${id}, 'f1', 1, 1, 0, 10, 'decision', 'sv', 'Förslag till beslut', 0, 'v')`.execute(db);
+    }
+  });
+  afterEach(async () => db.destroy());
+
+  /** The facts as the incremental triggers left them equal a whole-row recompute of every row. */
+  async function expectWholeRowEqual(): Promise<void> {
+    const incremental = await facts(db);
+    await sql.raw(recompute('document_facts.document_id')).execute(db);
+    expect(incremental).toEqual(await facts(db));
+  }
+
+  it('fills title, kommuner key, period, year and amount from inserted field rows', async () => {
+    await db.insertInto('field_values').values(Object.entries(FIELDS).map(([field, v]) => ({ document_id: 'd1', field, value_json: JSON.stringify(v) }))).execute();
+    const [row] = await facts(db);
+    expect(row).toMatchObject({ title: 'Steg mot arbete', owner: 'Tierps kommun', municipalities_key: '|alvkarleby|osthammar|', period_start: '2022-01-01', year: 2022, amount_sek: 355000, outcome: 'approved' });
+    await expectWholeRowEqual();
+  });
+
+  it('takes the year from the earliest signature when there is no period, and follows deletes and corrections', async () => {
+    const { period: _, ...noPeriod } = FIELDS;
+    await db.insertInto('field_values').values(Object.entries(noPeriod).map(([field, v]) => ({ document_id: 'd2', field, value_json: JSON.stringify(v) }))).execute();
+    expect((await facts(db))[1]).toMatchObject({ year: 2021, period_start: null });
+    await db.deleteFrom('field_values').where('document_id', '=', 'd2').where('field', 'in', ['amount_sek', 'municipalities']).execute();
+    expect((await facts(db))[1]).toMatchObject({ amount_sek: null, municipalities: '[]', municipalities_key: null });
+    await sql`insert into corrections (document_id, field, value_json, by, at) values ('d2', 'amount_sek', '400000', 'handläggare', 't')`.execute(db);
+    expect((await facts(db))[1]).toMatchObject({ amount_sek: 400000 });
+    await expectWholeRowEqual();
+  });
+});
+
+describe('prepared statement cache', () => {
+  it('reuses a statement for the same SQL, drops the least recently used, and never hands out a busy one', () => {
+    const sqlite = new Database(':memory:');
+    const cached = cachingDatabase(sqlite, 2);
+    const a = cached.prepare('select 1 as x');
+    expect(cached.prepare('select 1 as x')).toBe(a);
+    const two = cached.prepare('select 2 as x');
+    cached.prepare('select 1 as x');
+    cached.prepare('select 3 as x');
+    // 'select 2' was the least recently used of three: evicted, 'select 1' kept.
+    expect(cached.prepare('select 1 as x')).toBe(a);
+    const b = cached.prepare('select 2 as x');
+    expect(b).not.toBe(two);
+    expect(cached.prepare('select 2 as x')).toBe(b);
+    const rows = (b as unknown as Database.Statement).iterate();
+    rows.next();
+    expect(cached.prepare('select 2 as x')).not.toBe(b);
+    rows.return?.();
+    cached.close();
+  });
+});
