@@ -1,6 +1,7 @@
 import sharp, { type Sharp } from 'sharp';
 import type { Page } from '../source-file.js';
 import type { OcrPool } from '../ocr/index.js';
+import { restorePercentSigns } from '../ocr/words.js';
 
 /**
  * Prepares a page image for tesseract: 8-bit grayscale PNG, and low-resolution pages
@@ -34,13 +35,15 @@ export async function prepareImage(image: Sharp, knownDpi?: number): Promise<{ p
 /** OCRs one prepared page image into a Page with per-word confidences and boxes. */
 export async function ocrPage(pool: OcrPool, n: number, image: { png: Buffer; width: number; height: number }, signal?: AbortSignal): Promise<Page> {
   const [result, preview] = await Promise.all([pool.recognize(image.png, signal), reviewImage(image.png)]);
+  // The "%" misread as "246" is tesseract's, not the document's, so it is mended in raw too.
+  const { text, words } = restorePercentSigns(result.text, result.words);
   return {
     n,
-    text: result.text,
-    raw: result.text,
+    text,
+    raw: text,
     origin: 'ocr',
     confidence: result.confidence,
-    words: result.words,
+    words,
     image: { width: image.width, height: image.height, png: preview },
   };
 }
