@@ -68,7 +68,9 @@ export function readGoals(doc: DocumentText): { goals: Goal[]; evidence: Evidenc
   let kind: GoalKind | null = null;
   let bulleted = false;
 
+  let gap = false;
   const flush = () => {
+    gap = false;
     if (current && current.parts.length) {
       const goalText = joinLines(current.parts.map((p) => p.text));
       if (goalText.length > 3) {
@@ -100,8 +102,12 @@ export function readGoals(doc: DocumentText): { goals: Goal[]; evidence: Evidenc
       const start = line.start + bullet[0].length;
       current = { kind, parts: [{ text: text.slice(start, line.end), start, end: line.end }] };
     } else if (!line.text.trim() || line.text.trim() === '\f') {
-      if (!bulleted) flush(); // paragraphs are goals only where the form has no bullets
+      if (!bulleted) gap = true; // paragraphs are goals only where the form has no bullets
     } else {
+      // OCR opens a blank line inside a wrapped sentence ("söka arbete\n\ndigitalt."): a
+      // lower-case line after a goal without a sentence end continues it.
+      if (gap && !(current && /^\s*[a-zåäö]/.test(line.text) && !/[.!?:;]\s*$/.test(current.parts[current.parts.length - 1]?.text ?? '.'))) flush();
+      gap = false;
       current ??= { kind, parts: [] };
       current.parts.push(line);
     }
