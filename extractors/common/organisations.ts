@@ -215,11 +215,15 @@ export function findOrganisations(text: string): OrganisationMention[] {
     let taken: OrganisationMention | null = null;
     for (let n = Math.min(6, tokens.length - i); n >= 1 && !taken; n--) {
       const win = tokens.slice(i, i + n);
-      // Windows never run across a line break or punctuation other than hyphen/space.
+      // Windows never run across punctuation other than hyphen/space, and across a line break
+      // only to spell a known name exactly: scans and PDFs wrap "… och Region\nUppsala lämnat".
       const span = text.slice(win[0].start, win[n - 1].end);
-      if (/[\n,.;:()]/.test(span)) continue;
+      if (/[,.;:()]/.test(span)) continue;
+      const wrapped = span.includes('\n');
+      if (wrapped && (n < 2 || !/^[^\n]*\n[^\n]*$/.test(span))) continue;
       const key = win.map((t) => t.key).join(' ');
-      const exact = SPELLED.get(spelledKey(span)) ?? ALIASES.get(key);
+      const exact = SPELLED.get(spelledKey(wrapped ? span.replace(/\s+/g, ' ') : span)) ?? ALIASES.get(key);
+      if (wrapped && !(exact && !exact.bare)) continue;
       if (exact && !exact.bare) {
         taken = { name: exact.canonical, kind: exact.kind, score: 1, start: win[0].start, end: win[n - 1].end };
         break;

@@ -54,3 +54,15 @@ describe('findOrganisations', () => {
     expect(findOrganisations(text).map((o) => o.name)).toEqual(['Arbetsförmedlingen', 'Försäkringskassan']);
   });
 });
+
+describe('findOrganisations across a wrapped line', () => {
+  it('reads "Försäkringskassan och Region\\nUppsala lämnat in" (a scanned decision) as Region Uppsala', () => {
+    const names = findOrganisations('tillsammans med Arbetsförmedlingen, Försäkringskassan och Region\nUppsala lämnat in en ansökan').map((o) => o.name);
+    expect(names).toEqual(['Arbetsförmedlingen', 'Försäkringskassan', 'Region Uppsala']);
+  });
+
+  it('never joins names across a blank line or a list of one name per line', () => {
+    expect(findOrganisations('Region\n\nUppsala').map((o) => o.name)).not.toContain('Region Uppsala');
+    expect(findOrganisations('Arbetsförmedlingen\nFörsäkringskassan').map((o) => o.name)).toEqual(['Arbetsförmedlingen', 'Försäkringskassan']);
+  });
+});
