@@ -68,6 +68,30 @@ export class DocumentText {
   }
 
   /**
+   * Whether the OCR'd line after `lineEnd` (a document offset) starts a paragraph: it lies more
+   * than 1.5 line pitches below the line that ends there, measured between the lines' first
+   * words (left edges, so skew cancels). Tesseract's text often loses the blank line between a
+   * list and the paragraph after it; the word boxes keep it. null without word boxes.
+   */
+  paragraphBreakAfter(lineEnd: number): boolean | null {
+    const at = this.locate(lineEnd);
+    const page = this.slices.find((s) => s.n === at.page)?.page;
+    const words = page?.words?.filter((w) => w.span[1] > w.span[0]);
+    if (!page || !words?.length) return null;
+    const raw = page.raw;
+    const lineStarts = words.filter((w) => w.span[0] === 0 || /\n\s*$/.test(raw.slice(Math.max(0, w.span[0] - 3), w.span[0])));
+    const middle = (w: { bbox: number[] }) => (w.bbox[1] + w.bbox[3]) / 2;
+    const pitches = lineStarts.slice(1).map((w, i) => middle(w) - middle(lineStarts[i])).filter((d) => d > 0).sort((x, y) => x - y);
+    if (pitches.length < 3) return null;
+    const pitch = pitches[Math.floor(pitches.length / 4)]; // a low quantile: most gaps are one line
+    const rawEnd = toRawOffset(page.repairs, at.offset);
+    const next = lineStarts.find((w) => w.span[0] > rawEnd);
+    const current = [...lineStarts].reverse().find((w) => w.span[0] <= rawEnd);
+    if (!next || !current) return null;
+    return middle(next) - middle(current) > 1.5 * pitch;
+  }
+
+  /**
    * Evidence for the document span [start, end). The span is clipped to the page it starts on;
    * `raw` is the same place in the page's text before repair. OCR word confidence lowers the
    * extractor's confidence so a value read from a doubtful word is marked for checking.

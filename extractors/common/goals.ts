@@ -49,8 +49,13 @@ function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/^[\s:–-]+|[\s.;,]+$/g, '').trim();
 }
 
+export interface GoalOptions {
+  /** Whether a paragraph starts after the line ending at this offset (OCR word boxes); see DocumentText.paragraphBreakAfter. */
+  paragraphBreakAfter?: (offset: number) => boolean | null;
+}
+
 /** Every goal a text states, by kind, one entry per goal, in text order. */
-export function findGoals(text: string): GoalMention[] {
+export function findGoals(text: string, options: GoalOptions = {}): GoalMention[] {
   const folded = foldSwedish(text);
   const found: GoalMention[] = [];
   for (const [re, kind] of CUES) {
@@ -73,6 +78,9 @@ export function findGoals(text: string): GoalMention[] {
             blank = 0;
             if (CUES.some(([c]) => new RegExp(c.source).test(f)) || /^[^a-z]*\p{Lu}[^.]{0,40}:?\s*$/u.test(line) && !BULLET.test(line) && items.length) break;
             const b = line.match(BULLET)?.[0].length ?? 0;
+            // A capitalised line set a paragraph gap below a bullet is the next paragraph, not the
+            // bullet's wrapped tail (OCR drops the blank line between them).
+            if (!b && items.length && /^\s*\p{Lu}/u.test(line) && options.paragraphBreakAfter?.(pos - 1)) break;
             if (b || !items.length) items.push({ text: line.slice(b), start: pos + b, end: e });
             else items[items.length - 1] = { ...items[items.length - 1], text: `${items[items.length - 1].text} ${line.trim()}`, end: e };
           }

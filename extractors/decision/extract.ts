@@ -149,7 +149,7 @@ export const extractDecision: Extractor = (doc: DocumentText) => {
     const value = total && over ? perYear(total.value, over) : null;
     if (total && value !== null) fields.participants_per_year = { value, evidence: [ev(total, 'participants_per_year', total.confidence)] };
   }
-  const goals = findGoals(text).filter(outside);
+  const goals = findGoals(text, { paragraphBreakAfter: (offset) => doc.paragraphBreakAfter(offset) }).filter(outside);
   if (goals.length) {
     fields.goals = {
       value: goals.map(({ kind, text: t }): Goal => ({ kind, text: t })),
