@@ -7,11 +7,15 @@
 //   npx tsx corpus/lexicon/build-frequencies.ts TRAIN.txt [MORE.txt ...]
 //
 // Lines: "u form count" (every word seen ≥ 2 times), "l prevFolded form count" and
-// "r form nextFolded count" (context of forms whose folded key is ambiguous in the lexicon).
+// "r form nextFolded count" (context of forms whose folded key is ambiguous in the lexicon),
+// and the same one word further away, "L prev2Folded form count" and "R form next2Folded count"
+// (skip-bigrams), and "p prevEnding form count" / "s form nextEnding count": the neighbour's
+// ending (pipeline/repair/fold.ts `ending`, words over 4 letters), which the repairer falls back
+// on when the neighbour itself was never seen beside a candidate (rare compounds).
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fold } from '../../pipeline/repair/fold.js';
+import { ending, fold } from '../../pipeline/repair/fold.js';
 import { REPO_ROOT, WORD, loadLexicon } from '../../pipeline/repair/lexicon.js';
 import { SENTENCE_END, wordsOfLine } from '../../pipeline/repair/tokens.js';
 
@@ -24,6 +28,10 @@ const lexicon = await loadLexicon();
 const unigrams = new Map<string, number>();
 const left = new Map<string, number>();
 const right = new Map<string, number>();
+const left2 = new Map<string, number>();
+const leftEnd = new Map<string, number>();
+const rightEnd = new Map<string, number>();
+const right2 = new Map<string, number>();
 const ambiguous = new Map<string, boolean>();
 const isAmbiguous = (form: string): boolean => {
   const key = fold(form);
@@ -53,6 +61,10 @@ function countLine(line: string): void {
     if (!isAmbiguous(w)) continue;
     bump(left, `${i > 0 ? fold(words[i - 1]) : '^'}\t${w}`);
     bump(right, `${w}\t${i + 1 < words.length ? fold(words[i + 1]) : '$'}`);
+    if (i > 0 && words[i - 1].length > 4) bump(leftEnd, `${ending(words[i - 1])}\t${w}`);
+    if (i + 1 < words.length && words[i + 1].length > 4) bump(rightEnd, `${w}\t${ending(words[i + 1])}`);
+    if (i > 1) bump(left2, `${fold(words[i - 2])}\t${w}`);
+    if (i + 2 < words.length) bump(right2, `${w}\t${fold(words[i + 2])}`);
   }
 }
 
@@ -60,6 +72,10 @@ const lines: string[] = [];
 for (const [w, c] of [...unigrams].sort((a, b) => b[1] - a[1])) if (c >= 2 || isAmbiguous(w)) lines.push(`u\t${w}\t${c}`);
 for (const [k, c] of [...left].sort((a, b) => b[1] - a[1])) if (c >= 2) lines.push(`l\t${k}\t${c}`);
 for (const [k, c] of [...right].sort((a, b) => b[1] - a[1])) if (c >= 2) lines.push(`r\t${k}\t${c}`);
+for (const [k, c] of [...leftEnd].sort((a, b) => b[1] - a[1])) if (c >= 2) lines.push(`p\t${k}\t${c}`);
+for (const [k, c] of [...rightEnd].sort((a, b) => b[1] - a[1])) if (c >= 2) lines.push(`s\t${k}\t${c}`);
+for (const [k, c] of [...left2].sort((a, b) => b[1] - a[1])) if (c >= 2) lines.push(`L\t${k}\t${c}`);
+for (const [k, c] of [...right2].sort((a, b) => b[1] - a[1])) if (c >= 2) lines.push(`R\t${k}\t${c}`);
 const out = join(REPO_ROOT, 'corpus', 'lexicon', 'frequencies.tsv');
 writeFileSync(out, `# word and context counts; made by corpus/lexicon/build-frequencies.ts\n${lines.join('\n')}\n`);
 process.stderr.write(`${out}: ${lines.length} lines\n`);

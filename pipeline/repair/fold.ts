@@ -17,3 +17,17 @@ export function fold(word: string): string {
 export function hasDiacritic(word: string): boolean {
   return /[åäöéèêëáàâóôøüúÅÄÖÉÈÊËÁÀÂÓÔØÜÚ]/.test(word);
 }
+
+/**
+ * The word's ending as a context class: the last three letters of its folded form (all of a
+ * short word). A neighbour never seen beside a candidate still tells its kind by its ending
+ * ("fortsatta ...atgarder": a plural noun follows an adjective, not the verb fortsätta).
+ */
+export function ending(word: string): string {
+  return endingOfFolded(fold(word));
+}
+
+/** `ending` of a word already folded. */
+export function endingOfFolded(folded: string): string {
+  return folded.length <= 4 ? folded : '-' + folded.slice(-3);
+}

@@ -3,8 +3,8 @@
 
 import type { Repair } from '../source-file.js';
 import { CandidateGenerator, channelSpelling, type Analysis, type Candidate } from './candidates.js';
-import { fold, hasDiacritic } from './fold.js';
-import type { Frequencies } from './frequencies.js';
+import { endingOfFolded, fold, hasDiacritic } from './fold.js';
+import type { ContextKind, Frequencies } from './frequencies.js';
 import type { Lexicon } from './lexicon.js';
 import { TOKEN, protectedRanges } from './tokens.js';
 
@@ -29,9 +29,13 @@ export interface RepairTuning {
   lambda: number;
   /** Pseudo-count added to domain words (organisations, kommuner, form vocabulary). */
   domainBoost: number;
+  /** Weight of the skip-bigram evidence (the words two before and two after). */
+  skip: number;
+  /** Weight of a neighbour's ending when the neighbour itself was never seen beside a candidate. */
+  ending: number;
 }
 
-export const defaultTuning: RepairTuning = { alpha: 0.5, k: 1, margin: 0, lambda: 1, domainBoost: 5 };
+export const defaultTuning: RepairTuning = { alpha: 0.5, k: 1, margin: 0, lambda: 1, domainBoost: 5, skip: 0.5, ending: 0.7 };
 
 interface Token {
   start: number;
@@ -45,6 +49,8 @@ export class SwedishRepairer implements Repairer {
   /** Raw token (+ '-' when a hyphen follows) → analysis; most text is a few thousand words over and over. */
   private readonly memo = new Map<string, Analysis | undefined>();
   private readonly folded = new Map<string, string>();
+  /** Scratch for the counts of one context (no allocation per scored token). */
+  private seen = new Float64Array(32);
 
   constructor(
     lexicon: Lexicon,
@@ -150,7 +156,9 @@ export class SwedishRepairer implements Repairer {
     }
     const prev = i > 0 && sameLine(text, tokens[i - 1].end, t.start) ? this.context(tokens[i - 1].text) : '^';
     const next = i + 1 < tokens.length && sameLine(text, t.end, tokens[i + 1].start) ? this.context(tokens[i + 1].text) : '$';
-    const scores = this.score(a.candidates, prev, next);
+    const prev2 = prev !== '^' && i > 1 && sameLine(text, tokens[i - 2].end, tokens[i - 1].start) ? this.context(tokens[i - 2].text) : undefined;
+    const next2 = next !== '$' && i + 2 < tokens.length && sameLine(text, tokens[i + 1].end, tokens[i + 2].start) ? this.context(tokens[i + 2].text) : undefined;
+    const scores = this.score(a.candidates, prev, next, prev2, next2);
     let best = 0;
     for (let k = 1; k < scores.length; k++) if (scores[k] > scores[best]) best = k;
     if (a.known) {
@@ -172,34 +180,65 @@ export class SwedishRepairer implements Repairer {
     return to === undefined ? undefined : { to, confidence };
   }
 
-  /** log P(f | prev, next) up to a constant, minus the channel cost (naive Bayes over both sides). */
-  private score(candidates: Candidate[], prev: string, next: string): number[] {
-    const { alpha, k, lambda, domainBoost } = this.tuning;
+  /**
+   * log P(f | prev, next, prev2, next2) up to a constant, minus the channel cost: naive Bayes
+   * over the context words (folded; '^'/'$' at line ends), the two further away weighing
+   * `skip`. A neighbour never seen beside any candidate (a rare compound) is read by its ending.
+   */
+  private score(candidates: Candidate[], prev: string, next: string, prev2: string | undefined, next2: string | undefined): number[] {
+    const { alpha, lambda, domainBoost, skip, ending: endingWeight } = this.tuning;
     const f = this.frequencies;
     const n = candidates.length;
     const counts = new Array<number>(n);
-    const left = new Array<number>(n);
-    const right = new Array<number>(n);
     let total = 0;
-    let leftTotal = 0;
-    let rightTotal = 0;
     for (let j = 0; j < n; j++) {
       const c = candidates[j];
       counts[j] = f.count(c.form) + alpha + (c.domain ? domainBoost : 0);
-      left[j] = f.after(prev, c.form);
-      right[j] = f.before(c.form, next);
       total += counts[j];
-      leftTotal += left[j];
-      rightTotal += right[j];
     }
     const scores = new Array<number>(n);
-    for (let j = 0; j < n; j++) {
-      const pu = counts[j] / total;
-      const l = (left[j] + k * pu) / (leftTotal + k);
-      const r = (right[j] + k * pu) / (rightTotal + k);
-      scores[j] = Math.log(l) + Math.log(r) - Math.log(pu) - lambda * candidates[j].cost;
+    for (let j = 0; j < n; j++) scores[j] = -Math.log(counts[j] / total) - lambda * candidates[j].cost;
+    // The neighbours: log P(f | side) each; the unigram prior above is counted once.
+    let seen = this.addEvidence(scores, candidates, counts, total, 'l', prev);
+    if (!seen && endingWeight > 0 && prev.length > 4 && prev !== '^') this.addEvidence(scores, candidates, counts, total, 'p', endingOfFolded(prev), endingWeight);
+    if (!seen) this.addPrior(scores, counts, total);
+    seen = this.addEvidence(scores, candidates, counts, total, 'r', next);
+    if (!seen && endingWeight > 0 && next.length > 4 && next !== '$') this.addEvidence(scores, candidates, counts, total, 's', endingOfFolded(next), endingWeight);
+    if (!seen) this.addPrior(scores, counts, total);
+    if (skip > 0) {
+      if (prev2 !== undefined) this.addEvidence(scores, candidates, counts, total, 'L', prev2, skip);
+      if (next2 !== undefined) this.addEvidence(scores, candidates, counts, total, 'R', next2, skip);
     }
     return scores;
+  }
+
+  /** Adds log P(f) (a side whose context word was never seen with any candidate). */
+  private addPrior(scores: number[], counts: number[], total: number): void {
+    for (let j = 0; j < scores.length; j++) scores[j] += Math.log(counts[j] / total);
+  }
+
+  /**
+   * Adds log P(f | context) for a neighbour (no weight), or weight · log(P(f | context) / P(f))
+   * for further evidence (a ratio, so it only moves the neighbours' estimate). False, adding
+   * nothing, when the context was never seen with any candidate.
+   */
+  private addEvidence(scores: number[], candidates: Candidate[], counts: number[], total: number, kind: ContextKind, context: string, weight?: number): boolean {
+    const f = this.frequencies;
+    const id = f.contextId(kind, context);
+    if (id < 0) return false;
+    const { k } = this.tuning;
+    const n = candidates.length;
+    let sum = 0;
+    if (this.seen.length < n) this.seen = new Float64Array(2 * n);
+    const c = this.seen;
+    for (let j = 0; j < n; j++) sum += c[j] = f.seen(kind, id, candidates[j].form);
+    if (sum === 0) return false;
+    for (let j = 0; j < n; j++) {
+      const pu = counts[j] / total;
+      const estimate = Math.log((c[j] + k * pu) / (sum + k));
+      scores[j] += weight === undefined ? estimate : weight * (estimate - Math.log(pu));
+    }
+    return true;
   }
 
   /** "| dagsläget": a lone bar where a sentence begins is the English OCR's capital I. */

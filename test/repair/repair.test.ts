@@ -39,6 +39,14 @@ describe('repairs what an English OCR model did to Swedish', () => {
     expect(fix('Syftet ar att ge stod for att na arbete.')).toBe('Syftet är att ge stöd för att nå arbete.');
   });
 
+  it('reads a rare neighbour by its ending: "och fortsatta smittskyddsatgarder" keeps the adjective before a plural noun', () => {
+    expect(fix('sjukdomen covid-19 och fortsatta smittskyddsatgarder under sommaren')).toBe('sjukdomen covid-19 och fortsatta smittskyddsåtgärder under sommaren');
+  });
+
+  it('weighs the words two away: "Om foraldrarna anda valjer" → "ändå", not "ända"', () => {
+    expect(fix('Om foraldrarna anda valjer att vara hemma')).toBe('Om föräldrarna ändå väljer att vara hemma');
+  });
+
   it('never trades away an å, ä or ö the text already has ("Jobbspåret", "tf. förbundschef")', () => {
     expect(fix('Insatsen Jobbspåret i Östhammar, kontakt Anna Sandén, tf. förbundschef')).toBe('Insatsen Jobbspåret i Östhammar, kontakt Anna Sandén, tf. förbundschef');
     expect(fix('JOBBSPÅRET')).toBe('JOBBSPÅRET');
