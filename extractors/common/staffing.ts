@@ -21,11 +21,15 @@ const ROLE_NOUN = String.raw`[a-z-]*(?:samordnare|ledare|handlaggare|coach|coach
 // "socialpedagog") name posts the list cannot foresee; only staffing phrasing reaches them.
 const COUNT = String.raw`(en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d{1,2})`;
 const PERCENT = String.raw`(\d{1,3}(?:,\d+)?)\s?(?:%|procent)`;
+// "på 20 26." / "på 75 24 och": tesseract's reading of "%" in some fonts, even at high
+// confidence. Two digits after a share can be no thousands group (those have three), so after
+// "på N" they are the sign; used only in the "<role> på N %" phrasing.
+const PERCENT_OR_MISREAD = String.raw`(\d{1,3}(?:,\d+)?)\s?(?:%|procent|(?:24|26|96|20)(?![\d,]|\s\d))`;
 const EACH = String.raw`(\s+(?:vardera|var|per\s+person|per\s+tjanst|var\s+och\s+en))?`;
 
 // "<count> [adjective] <role> [gap without sentence end] på/om/motsvarande <N> %".
 const COUNTED = new RegExp(
-  String.raw`\b${COUNT}\s+((?:[a-z]+-\s+och\s+|[a-z-]+\s+)?${ROLE_NOUN})\b([^.%\n]{0,90}?)\s(?:pa|om|motsvarande|till|i|med)\s+(?:en\s+)?(?:tjanstgoringsgrad\s+(?:av|pa)\s+)?${PERCENT}(?:s?\s+(?:tjanstgoringsgrad|tjanst|sysselsattningsgrad))?${EACH}`,
+  String.raw`\b${COUNT}\s+((?:[a-z]+-\s+och\s+|[a-z-]+\s+)?${ROLE_NOUN})\b([^.%\n]{0,90}?)\s(?:pa|om|motsvarande|till|i|med)\s+(?:en\s+)?(?:tjanstgoringsgrad\s+(?:av|pa)\s+)?${PERCENT_OR_MISREAD}(?:s?\s+(?:tjanstgoringsgrad|tjanst|sysselsattningsgrad))?${EACH}`,
   'g',
 );
 // "50 % tjänst som samordnare", "en 50-procentig tjänst som coach".

@@ -68,3 +68,18 @@ describe('findSignatories', () => {
     expect(s.map((x) => [x.name, x.role])).toEqual([['Per Ek', 'Justerare'], ['Anna Berg', 'Ordförande'], ['Karin Holm', 'Sekreterare']]);
   });
 });
+
+describe('findStaffing on OCR text', () => {
+  it('reads the "%" tesseract read as "26." in "en lokussamordnare på 20 26. Ansökan" (scanned seed 002)', () => {
+    expect(staff('I projektet ska anställas en lokussamordnare på 20 26. Ansökan sträcker sig över perioden')).toEqual([['lokussamordnare', 20, 1]]);
+  });
+
+  it('reads "en hälsopedagog på 75 24 och" as 75 %', () => {
+    expect(staff('Insatsen ska ledas av en hälsopedagog på 75 24 och en coach')).toEqual([['hälsopedagog', 75, 1]]);
+  });
+
+  it('reads no share from a number that goes on: "på 20 2026", "på 20 240 kronor"', () => {
+    expect(staff('en coach på 20 2026')).toEqual([]);
+    expect(staff('en coach på 20 240 kronor')).toEqual([]);
+  });
+});
