@@ -51,6 +51,8 @@ const EDITS: Array<[string, string, number]> = [
   ['rn', 'm', 2.5],
 ];
 const MAX_EDITS = 2;
+/** Channel cost of a form that only compound splitting found. */
+const COMPOUND_GUESS = 1;
 const MAX_COST = 4;
 const DIACRITIC = /[åäö]/;
 
@@ -58,6 +60,8 @@ export class CandidateGenerator {
   private readonly memo = new Map<string, Analysis>();
   private readonly formsMemo = new Map<string, string[]>();
   private readonly domainForms = new Set<string>();
+  /** Forms found only by compound splitting (not words of the lexicon as a whole). */
+  private readonly compounds = new Set<string>();
   private readonly compoundMemo = new Map<string, { form: string; score: number } | undefined>();
 
   constructor(
@@ -92,6 +96,15 @@ export class CandidateGenerator {
       // Short words may be other short words misread ("dr" → är, "dn" → än): those keep the channel open.
       const short = lower.length <= 3 && /[d6é0|I4]/.test(spelling);
       // A capital I or an é may stand for l or ö even when the folded form matches something.
+      // A compound made by splitting is a guess: a whole word one OCR confusion away competes
+      // with it ("fareslas": fares|lås or föreslås).
+      const guessed = !known && candidates.length > 0 && candidates.every((c) => this.compounds.has(c.form));
+      if (guessed) {
+        for (const c of candidates) c.cost += COMPOUND_GUESS;
+        const more = this.channelCandidates(spelling, lower, false).filter((c) => !forms.includes(c.form) && !this.compounds.has(c.form));
+        if (more.length) return { known, candidates: [...candidates, ...more], channel: true };
+        return { known, candidates, channel: false };
+      }
       if ((known && !short) || (candidates.length && !short && !/[éI]/.test(spelling))) return { known, candidates, channel: false };
       if (known) {
         const more = this.channelCandidates(spelling, lower, false).filter((c) => !forms.includes(c.form));
@@ -164,7 +177,10 @@ export class CandidateGenerator {
     }
     if (!set.size && key.length >= 6) {
       const compound = this.compound(key, false, 0);
-      if (compound) set.add(compound);
+      if (compound) {
+        set.add(compound);
+        this.compounds.add(compound);
+      }
     }
     forms = [...set];
     if (this.formsMemo.size > 200_000) this.formsMemo.clear();

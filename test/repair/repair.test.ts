@@ -47,6 +47,10 @@ describe('repairs what an English OCR model did to Swedish', () => {
     expect(fix('Om foraldrarna anda valjer att vara hemma')).toBe('Om föräldrarna ändå väljer att vara hemma');
   });
 
+  it('prefers a whole word one OCR confusion away to a made-up compound: "fareslas" → "föreslås", not "fares|lås"', () => {
+    expect(fix('I promemorian fareslas lagandringar')).toBe('I promemorian föreslås lagändringar');
+  });
+
   it('never trades away an å, ä or ö the text already has ("Jobbspåret", "tf. förbundschef")', () => {
     expect(fix('Insatsen Jobbspåret i Östhammar, kontakt Anna Sandén, tf. förbundschef')).toBe('Insatsen Jobbspåret i Östhammar, kontakt Anna Sandén, tf. förbundschef');
     expect(fix('JOBBSPÅRET')).toBe('JOBBSPÅRET');
