@@ -94,8 +94,8 @@ export class CandidateGenerator {
       // An é restored where the token has e is rare in Swedish (idé, armé): it costs a little.
       const candidates: Candidate[] = forms.map((form) => ({ form, cost: form.includes('é') && !lower.includes('é') ? 1 : 0, domain: this.domainForms.has(form) }));
       // Short words may be other short words misread ("dr" → är, "dn" → än): those keep the channel open.
-      const short = lower.length <= 3 && /[d6é0|I4]/.test(spelling);
-      // A capital I or an é may stand for l or ö even when the folded form matches something.
+      // Not in capitals that the lexicon knows as written: "II" (Solvens II) is a numeral, not "il".
+      const short = lower.length <= 3 && /[d6é0|I4]/.test(spelling) && !(allCaps && known);
       // A compound made by splitting is a guess: a whole word one OCR confusion away competes
       // with it ("fareslas": fares|lås or föreslås).
       const guessed = !known && candidates.length > 0 && candidates.every((c) => this.compounds.has(c.form));
@@ -105,6 +105,7 @@ export class CandidateGenerator {
         if (more.length) return { known, candidates: [...candidates, ...more], channel: true };
         return { known, candidates, channel: false };
       }
+      // A capital I or an é may stand for l or ö even when the folded form matches something.
       if ((known && !short) || (candidates.length && !short && !/[éI]/.test(spelling))) return { known, candidates, channel: false };
       if (known) {
         const more = this.channelCandidates(spelling, lower, false).filter((c) => !forms.includes(c.form));

@@ -51,6 +51,10 @@ describe('repairs what an English OCR model did to Swedish', () => {
     expect(fix('I promemorian fareslas lagandringar')).toBe('I promemorian föreslås lagändringar');
   });
 
+  it('keeps a roman numeral in capitals: "Solvens II-direktivet" does not become "I-direktivet"', () => {
+    expect(fix('andringar i Solvens II-direktivet med anledning av')).toBe('ändringar i Solvens II-direktivet med anledning av');
+  });
+
   it('never trades away an å, ä or ö the text already has ("Jobbspåret", "tf. förbundschef")', () => {
     expect(fix('Insatsen Jobbspåret i Östhammar, kontakt Anna Sandén, tf. förbundschef')).toBe('Insatsen Jobbspåret i Östhammar, kontakt Anna Sandén, tf. förbundschef');
     expect(fix('JOBBSPÅRET')).toBe('JOBBSPÅRET');
