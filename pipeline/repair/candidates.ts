@@ -245,8 +245,9 @@ export class CandidateGenerator {
     for (const f of this.lexicon.lookup(key)) {
       if (!(f.flags & flags)) continue;
       const form = f.form.toLowerCase();
-      // é inside compounds is rare and mostly a false split ("insatt|iden" → insätt|idén).
-      if (form.includes('é')) continue;
+      // é in a short part is mostly a false split ("insatt|iden" → insätt|idén); a long part
+      // keeps it ("minister|kommittén", "miljö|kommittén").
+      if (form.includes('é') && form.length < 7) continue;
       // Compound parts are rare as words; their stem ("prövnings" → prövning, "skatte" → skatt) tells more.
       const count = this.frequencies.count(form) + this.frequencies.count(form.slice(0, -1));
       // Equal counts: the form with fewer diacritics (most compound parts have none).

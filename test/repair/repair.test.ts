@@ -55,6 +55,10 @@ describe('repairs what an English OCR model did to Swedish', () => {
     expect(fix('andringar i Solvens II-direktivet med anledning av')).toBe('ändringar i Solvens II-direktivet med anledning av');
   });
 
+  it('keeps the é of a long compound part: "ministerkommitten" → "ministerkommittén"', () => {
+    expect(fix('Europaradets ministerkommitten har antagit')).toBe('Europarådets ministerkommittén har antagit');
+  });
+
   it('never trades away an å, ä or ö the text already has ("Jobbspåret", "tf. förbundschef")', () => {
     expect(fix('Insatsen Jobbspåret i Östhammar, kontakt Anna Sandén, tf. förbundschef')).toBe('Insatsen Jobbspåret i Östhammar, kontakt Anna Sandén, tf. förbundschef');
     expect(fix('JOBBSPÅRET')).toBe('JOBBSPÅRET');
