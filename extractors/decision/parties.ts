@@ -38,7 +38,8 @@ export function findOwner(text: string): Found<string> | null {
 // Sentences that name the applicants or samverkansparter.
 const APPLICANTS_VERB = /\b(?:ansoker|soker|ansokt|ansokte|sokt|(?:lamnat|lamnar|kommit|inkommit|inkommer)\s+(?:in\s+)?(?:med\s+)?en\s+ansokan)\b/;
 // Co-applicants named after the verb: "X ansöker tillsammans med A, B och C om medel".
-const WITH_AFTER_VERB = /^\s*(?:om\s+medel\s+)?(?:tillsammans\s+med|i\s+samverkan\s+med|jamte|ihop\s+med)\s+(.+?)(?=\s+(?:om|for|till|att|inom)\s|[.;]|$)/;
+// The list may wrap onto the next line (scans, PDFs): "med Orsa kommun, Älvdalens kommun,\nRegion Dalarna och …".
+const WITH_AFTER_VERB = /^\s*(?:om\s+medel\s+)?(?:tillsammans\s+med|i\s+samverkan\s+med|jamte|ihop\s+med)\s+([^]+?)(?=\s+(?:om|for|till|att|inom)\s|[.;]|$)/;
 const PARTNERS_CUE = /\b(?:samverkansparter(?:na)?|samverkansparten|medsokande|ansokan fran|ansokan ar gjord av|i samverkan med|parter i insatsen)\b/;
 
 /** Samverkansparter other than the owner: the organisations named as applicants or parties, canonical, in text order. */

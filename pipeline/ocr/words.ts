@@ -79,9 +79,9 @@ function clamp01(x: number): number {
 }
 
 // What tesseract's Swedish model makes of a "%" set in a sans-serif body font: "246", "24",
-// "20", "96" (observed on generated 300 dpi scans: "på 75 246 som", "på 25\n20."), always
-// with a doubtful confidence (0.62–0.78) while the digits before it read at 0.95+.
-const PERCENT_MISREAD = /^(?:2|20|24|246|26|96|9|%o|°o|o\/o)([.,;:)]?)$/;
+// "20", "96", "960" (observed on generated 300 dpi scans: "på 75 246 som", "på 25\n20.", "på 50 960."),
+// mostly with a doubtful confidence (0.62–0.85) while the digits before it read at 0.95+.
+const PERCENT_MISREAD = /^(?:2|20|24|246|26|96|960|9|%o|°o|o\/o)([.,;:)]?)$/;
 // The words that put a number in a share: "på 75 %", "om 50 %", "(50 %)", "motsvarande 40 %".
 const SHARE_CUE = /^(?:på|pa|om|motsvarande|med|till|av|minst|högst|hogst|ca|cirka|\(|\(ca)$/i;
 
@@ -100,8 +100,8 @@ export function restorePercentSigns(text: string, words: OcrWord[]): { text: str
     const number = words[i - 1];
     const cue = words[i - 2];
     const next = words[i + 1];
-    if (!m || w.confidence >= 0.85 || !number || !cue || w.span[1] <= w.span[0]) return moved;
-    if (!/^\d{1,3}$/.test(number.text) || Number(number.text) < 1 || Number(number.text) > 100 || number.confidence < 0.85) return moved;
+    if (!m || w.confidence >= 0.9 || !number || !cue || w.span[1] <= w.span[0]) return moved;
+    if (!/^\d{1,3}$/.test(number.text) || Number(number.text) < 1 || Number(number.text) > 100 || number.confidence < 0.9) return moved;
     if (!SHARE_CUE.test(cue.text)) return moved;
     if (next && /^\d{3}\b/.test(next.text)) return moved;
     const replacement = `%${m[1]}`;

@@ -22,6 +22,13 @@ describe('restorePercentSigns', () => {
     expect(restorePercentSigns(text, words).text).toBe('hälsopedagog pa 75 %. Sandvikens');
   });
 
+  it('mends "språkcoacher på 50 246 vardera." (0.85) and "arbetsterapeut på 50 960." (0.75)', () => {
+    const a = page([['språkcoacher', 0.92], ['på', 0.96], ['50', 0.96], ['246', 0.85], ['vardera.', 0.96]], 'språkcoacher på 50 246 vardera.');
+    expect(restorePercentSigns(a.text, a.words).text).toBe('språkcoacher på 50 % vardera.');
+    const b = page([['arbetsterapeut', 0.96], ['på', 0.96], ['50', 0.96], ['960.', 0.75], ['Ansökan', 0.95]], 'arbetsterapeut på 50 960. Ansökan');
+    expect(restorePercentSigns(b.text, b.words).text).toBe('arbetsterapeut på 50 %. Ansökan');
+  });
+
   it('keeps confident numbers and amounts: "på 96 000 kronor", "deltagare 20 20", "på 100 246 000"', () => {
     for (const [pairs, text] of [
       [[['på', 0.96], ['96', 0.96], ['000', 0.96], ['kronor', 0.96]], 'på 96 000 kronor'],
