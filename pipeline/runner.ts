@@ -18,7 +18,7 @@ import { createSourceFile, type SourceFile } from './source-file.js';
 import { splitDocuments } from './split.js';
 import { defaultPipelineOptions, type PipelineOptions, type Services, type Stage, type StageContext } from './stage.js';
 import { PIPELINE_VERSION } from './version.js';
-import { ArchiveWriter, StagePool, StagePoolUnavailableError } from './workers/index.js';
+import { ArchiveWriter, defaultGroupCommit, StagePool, StagePoolUnavailableError } from './workers/index.js';
 
 /** Files a run must have before it starts stage threads (short runs stay in one thread). */
 const STAGE_THREADS_AFTER = 16;
@@ -67,6 +67,8 @@ export interface IngestOptions extends Partial<PipelineOptions> {
   /** Aborting stops the run after the files in flight (SIGINT/SIGTERM). */
   stop?: AbortSignal;
   onFile?: (result: FileResult) => void;
+  /** Files per group commit (default 100; 1 commits every file on its own: slower, nothing to redo after a crash). */
+  commitEvery?: number;
   /** Re-process files already in the archive even when their version is current. */
   force?: boolean;
   /** Worker threads for repair/split/extract on long runs (default: one per core, at most jobs; 0 = none). */
@@ -221,7 +223,7 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
   await sql`pragma cache_size = -${sql.raw(String(ARCHIVE_CACHE_KB))}`.execute(db);
   const services = createServices();
   // Every access of the run goes through the writer: one connection, files committed in groups.
-  const writer = new ArchiveWriter(db);
+  const writer = new ArchiveWriter(db, { ...defaultGroupCommit, ...(options.commitEvery ? { maxFiles: options.commitEvery } : {}) });
   // Stage threads pay off on long runs only (each loads the lexicon): started once the run has
   // more files than STAGE_THREADS_AFTER, one per core up to jobs; 0 stage threads keeps all in this thread.
   const threadCount = Math.min(opts.stageThreads ?? availableParallelism(), opts.jobs, availableParallelism());

@@ -4,7 +4,7 @@ import { ingest, type FileResult, type IngestSummary } from '../../pipeline/runn
 
 export interface IngestCommandOptions {
   db: string; jobs?: number; maxBytes?: number; maxPages?: number; timeout?: number; badLayer?: 'reocr' | 'repair';
-  jsonSummary?: string; force?: boolean; quiet?: boolean;
+  jsonSummary?: string; force?: boolean; quiet?: boolean; commitEvery?: number;
 }
 
 function formatSummary(s: IngestSummary): string {
@@ -46,7 +46,7 @@ export async function ingestCommand(paths: string[], opts: IngestCommandOptions)
   try {
     const summary = await ingest(paths, {
       db: opts.db, jobs: opts.jobs, maxBytes: opts.maxBytes, maxPages: opts.maxPages, badLayer: opts.badLayer,
-      fileTimeoutMs: opts.timeout ? opts.timeout * 1000 : undefined, force: opts.force, stop: stop.signal, onFile: progress.onFile,
+      fileTimeoutMs: opts.timeout ? opts.timeout * 1000 : undefined, force: opts.force, commitEvery: opts.commitEvery, stop: stop.signal, onFile: progress.onFile,
     });
     progress.stop();
     process.stdout.write(formatSummary(summary));

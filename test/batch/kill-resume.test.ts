@@ -6,7 +6,8 @@ import { ingestCommand } from '../../scripts/commands/ingest.js';
 import type { ExportObject } from '../../db/queries/export.js';
 import { captureStdout, copyCorpusTexts, exportOf, rowCounts, startArende, storedLines, tempDir, waitForCommitted, withoutTimestamps } from './fixtures.js';
 
-const FILES = 10;
+// Enough files that the run is still going when the kill lands, however fast ingest gets.
+const FILES = 40;
 const filesIn = (out: ExportObject) => new Set(out.documents.map((d) => d.file)).size;
 
 describe('a batch killed or stopped mid-run', () => {
@@ -29,7 +30,8 @@ describe('a batch killed or stopped mid-run', () => {
 
   it('SIGKILL after some files, then a resumed run, builds exactly the uninterrupted archive; a third run stores nothing', async () => {
     const db = join(dir, 'killed.db');
-    const child = startArende(['ingest', input, '--db', db, '--jobs', '2']);
+    // One commit per file, so the kill lands between commits, not after one group holding them all.
+    const child = startArende(['ingest', input, '--db', db, '--jobs', '2', '--commit-every', '1']);
     // Killed once two files are committed: with group commits, a file's log line may precede its commit.
     await waitForCommitted(child, db, 2);
     child.process.kill('SIGKILL');
@@ -58,7 +60,7 @@ describe('a batch killed or stopped mid-run', () => {
 
   it('a second run on a busy archive exits 1 with a clear message; SIGTERM stops the first after its files in flight (exit 130)', async () => {
     const db = join(dir, 'stopped.db');
-    const first = startArende(['ingest', input, '--db', db, '--jobs', '2']);
+    const first = startArende(['ingest', input, '--db', db, '--jobs', '2', '--commit-every', '1']);
     await waitForCommitted(first, db, 1);
 
     const second = await captureStdout(() => ingestCommand([input], { db, quiet: true }));
