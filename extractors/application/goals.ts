@@ -102,11 +102,16 @@ export function readGoals(doc: DocumentText): { goals: Goal[]; evidence: Evidenc
       const start = line.start + bullet[0].length;
       current = { kind, parts: [{ text: text.slice(start, line.end), start, end: line.end }] };
     } else if (!line.text.trim() || line.text.trim() === '\f') {
-      if (!bulleted) gap = true; // paragraphs are goals only where the form has no bullets
+      gap = true;
     } else {
+      const previous = current?.parts[current.parts.length - 1]?.text ?? '.';
       // OCR opens a blank line inside a wrapped sentence ("söka arbete\n\ndigitalt."): a
-      // lower-case line after a goal without a sentence end continues it.
-      if (gap && !(current && /^\s*[a-zåäö]/.test(line.text) && !/[.!?:;]\s*$/.test(current.parts[current.parts.length - 1]?.text ?? '.'))) flush();
+      // lower-case line after a goal without a sentence end continues it. Paragraphs are goals
+      // where the form has no bullets; under bullets, only a capitalised sentence after a goal's
+      // full stop is one (OCR lost its bullet: "» Att A … veckor.\n\nAtt minst 25 …").
+      const continues = current && /^\s*[a-zåäö]/.test(line.text) && !/[.!?:;]\s*$/.test(previous);
+      const lostBullet = /[.!?]\s*$/.test(previous) && /^\s*\p{Lu}/u.test(line.text);
+      if (gap && (bulleted ? lostBullet : !continues)) flush();
       gap = false;
       current ??= { kind, parts: [] };
       current.parts.push(line);

@@ -35,3 +35,19 @@ describe('application goals from OCR text', () => {
     ]);
   });
 });
+
+describe('application goals when OCR lost one bullet of a list', () => {
+  const OCR2 = `Beskriv målen med insatsen (+)
+Insatsmål:
+» Att varje deltagare har en gemensam planering med alla berörda parter inom sex veckor.
+
+Att minst 25 deltagare skrivs in i insatsen per år.
+Beskriv bakgrunden till/behovet av insatsen
+`;
+  it('reads the capitalised sentence after a full stop and a blank line as the next goal (scan of pair-04-app)', () => {
+    expect(readGoals(DocumentText.fromText(OCR2)).goals.map((g) => g.text)).toEqual([
+      'Att varje deltagare har en gemensam planering med alla berörda parter inom sex veckor.',
+      'Att minst 25 deltagare skrivs in i insatsen per år.',
+    ]);
+  });
+});
