@@ -1,5 +1,5 @@
 import type { Budget, Period, Staffing } from '../extractors/fields.js';
-import { foldKey } from '../db/queries/keys.js';
+import { matchKey } from '../db/queries/keys.js';
 
 /** What the consistency checks need of one document (effective values: corrections applied). */
 export interface DocumentFacts {
@@ -101,19 +101,19 @@ export function compareCase(decision: DocumentFacts, application: DocumentFacts)
     flag('period_mismatch', 'period', [decision.period, application.period],
       `Beslutet gäller ${formatPeriod(decision.period)}, ansökan avser ${formatPeriod(application.period)}`);
   }
-  if (decision.owner && application.owner && foldKey(decision.owner) !== foldKey(application.owner)) {
+  if (decision.owner && application.owner && matchKey(decision.owner) !== matchKey(application.owner)) {
     flag('owner_mismatch', 'owner', [decision.owner, application.owner],
       `Beslutet anger insatsägare ${decision.owner}, ansökan ${application.owner}`);
   }
   if (decision.partners.length && application.partners.length) {
-    const a = [...new Set(decision.partners.map(foldKey))].sort();
-    const b = [...new Set(application.partners.map(foldKey))].sort();
+    const a = [...new Set(decision.partners.map(matchKey))].sort();
+    const b = [...new Set(application.partners.map(matchKey))].sort();
     if (!sameList(a, b)) {
       flag('partners_mismatch', 'partners', [decision.partners, application.partners],
         `Beslutet anger samverkansparter ${decision.partners.join(', ')}; ansökan ${application.partners.join(', ')}`);
     }
   }
-  if (decision.title && application.title && foldKey(decision.title) !== foldKey(application.title)) {
+  if (decision.title && application.title && matchKey(decision.title) !== matchKey(application.title)) {
     flag('title_mismatch', 'title', [decision.title, application.title], `Beslutet avser "${decision.title}", ansökan heter "${application.title}"`);
   }
   if (decision.staffing.length && application.staffing.length && !sameList(percents(decision.staffing), percents(application.staffing))) {

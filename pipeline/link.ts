@@ -4,7 +4,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Archive } from '../db/archive.js';
 import { chunks, valueOf, type EffectiveFields } from '../db/queries/fields.js';
 import type { FieldName } from '../extractors/fields.js';
-import { foldKey } from '../db/queries/keys.js';
+import { matchKey } from '../db/queries/keys.js';
 import type { ArchiveSchema } from '../db/schema.js';
 import { checkDocument, compareCase, type DocumentFacts } from './flags.js';
 
@@ -25,7 +25,7 @@ function facts(id: string, kind: string, f: EffectiveFields): DocumentFacts {
 /** 0..1 similarity of two titles after folding (1 = equal beyond case, punctuation, spacing, diacritics). */
 export function titleSimilarity(a: string | null, b: string | null): number {
   if (!a || !b) return 0;
-  return keySimilarity(foldKey(a), foldKey(b));
+  return keySimilarity(matchKey(a), matchKey(b));
 }
 
 /** titleSimilarity on already folded keys (documents.title_key). */
@@ -63,9 +63,9 @@ export interface LinkScore { score: number; title: number; supports: string[] }
 export function linkScore(a: DocumentFacts, b: DocumentFacts): LinkScore {
   const title = titleSimilarity(a.title, b.title);
   const supports: string[] = [];
-  if (a.owner && b.owner && foldKey(a.owner) === foldKey(b.owner)) supports.push('owner');
-  const pa = new Set(a.partners.map(foldKey));
-  if (b.partners.some((p) => pa.has(foldKey(p)))) supports.push('partners');
+  if (a.owner && b.owner && matchKey(a.owner) === matchKey(b.owner)) supports.push('owner');
+  const pa = new Set(a.partners.map(matchKey));
+  if (b.partners.some((p) => pa.has(matchKey(p)))) supports.push('partners');
   if (overlaps(a.period, b.period)) supports.push('period');
   // One förbund funds many insatser per kommun: a title that differs needs every support.
   // ... and at least one word of what the insats is, beyond the kommun's name.
@@ -150,8 +150,8 @@ export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
 
   await db.deleteFrom('messages').where('stage', '=', 'link').where('document_id', 'in', ids).execute();
   for (const doc of docs.values()) {
-    const titleKey = doc.title ? foldKey(doc.title) : null;
-    const ownerKey = doc.owner ? foldKey(doc.owner) : null;
+    const titleKey = doc.title ? matchKey(doc.title) : null;
+    const ownerKey = doc.owner ? matchKey(doc.owner) : null;
     await db.updateTable('documents').set({ title_key: titleKey, owner_key: ownerKey, period_start: doc.period?.start ?? null, period_end: doc.period?.end ?? null }).where('id', '=', doc.id).execute();
     // Leave the old case; its counterpart is re-examined below.
     const old = await caseOf(db, doc.id);
@@ -167,8 +167,8 @@ export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
     const doc = all.get(id);
     if (!doc || !LINKABLE.includes(doc.kind)) continue;
     if (await caseOf(db, id)) continue;
-    const titleKey = doc.title ? foldKey(doc.title) : null;
-    const ownerKey = doc.owner ? foldKey(doc.owner) : null;
+    const titleKey = doc.title ? matchKey(doc.title) : null;
+    const ownerKey = doc.owner ? matchKey(doc.owner) : null;
     const candidateFacts = await factsOf(db, await candidates(db, doc, titleKey, ownerKey));
     const scored = [...candidateFacts.values()].map((c) => ({ c, s: linkScore(doc, c) })).filter((x) => x.s.score > 0).sort((a, b) => b.s.score - a.s.score || (a.c.id < b.c.id ? -1 : 1));
     let chosen: DocumentFacts | null = null;

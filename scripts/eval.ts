@@ -7,7 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openArchive } from '../db/archive.js';
 import { exportArchive, type ExportDocument, type ExportObject } from '../db/queries/export.js';
-import { foldKey } from '../db/queries/keys.js';
+import { matchKey } from '../db/queries/keys.js';
 import { CONTRACT_FIELDS } from '../extractors/fields.js';
 import { ingest } from '../pipeline/runner.js';
 
@@ -50,7 +50,7 @@ export function loadTruth(dir = join(root, 'truth')): LoadedTruth[] {
 }
 
 const norm = (s: unknown) => (typeof s === 'string' ? s.normalize('NFC').replace(/\s+/g, ' ').trim() : s);
-const key = (s: unknown) => (typeof s === 'string' ? foldKey(s) : s);
+const key = (s: unknown) => (typeof s === 'string' ? matchKey(s) : s);
 const sortedJson = (items: unknown[]) => items.map((x) => JSON.stringify(x)).sort();
 
 /** Whether an extracted value equals the truth, by the field's own notion of equality. */

@@ -1,9 +1,10 @@
 /**
- * The key two spellings of one name share: lower case, diacritics folded, the usual English-OCR
- * confusions undone (é→e, 6→o, |→i), punctuation and spacing dropped. Used for linking and
- * the title comparison of the contract ("differ beyond case, punctuation, spacing and diacritics").
+ * The key two spellings of one name share: lower case, accents folded (å, ä → a; ö, é → o/e),
+ * "&" read as "och", punctuation and spacing dropped. Used for linking and the contract's title
+ * comparison ("differ beyond case, punctuation, spacing and diacritics"). Unlike
+ * extractors/common's foldKey it keeps no word boundaries: it compares whole names, not text.
  */
-export function foldKey(text: string): string {
+export function matchKey(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -3,7 +3,6 @@ import type { SourceFile } from '../../pipeline/source-file.js';
 import { PIPELINE_VERSION } from '../../pipeline/version.js';
 import type { ArchiveSchema } from '../schema.js';
 import type { Archive } from '../archive.js';
-import { foldKey } from './keys.js';
 import type { PageImagesTable } from '../migrations/004_page_images.js';
 
 type Db = Archive | Transaction<ArchiveSchema>;
@@ -97,4 +96,3 @@ export async function storeRejection(db: Db, path: string, sha256: string | null
     .execute();
 }
 
-export { foldKey };
