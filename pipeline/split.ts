@@ -146,10 +146,9 @@ function splitMinutes(file: SourceFile): DocumentPart[] | null {
   for (const s of sections) {
     const a = all.locate(s.start);
     const b = all.locate(s.end);
-    const end: Start = b.offset === 0 ? { page: b.page, offset: 0 } : { page: b.page, offset: b.offset };
-    const part = makePart(file, { page: a.page, offset: a.offset }, end, 'decision');
+    // A section ending at the very start of its own page would be empty.
     if (b.offset === 0 && b.page === a.page) continue;
-    parts.push(part);
+    parts.push(makePart(file, { page: a.page, offset: a.offset }, { page: b.page, offset: b.offset }, 'decision'));
   }
   return parts;
 }
