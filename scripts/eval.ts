@@ -103,11 +103,10 @@ function docsByFile(out: ExportObject): Map<string, ExportDocument[]> {
 
 /** Matches truth documents to exported ones: by page range where given, else by order. */
 function matchDocuments(truth: TruthDocument[], got: ExportDocument[]): (ExportDocument | null)[] {
-  const relevant = got.filter((d) => truth.some((t) => t.kind === d.kind)).length ? got : got;
   const taken = new Set<ExportDocument>();
   return truth.map((t, i) => {
-    const byPages = t.pages ? relevant.filter((d) => !taken.has(d) && d.pages[0] === t.pages![0] && d.pages[1] === t.pages![1] && d.kind === t.kind) : [];
-    const d = byPages[0] ?? relevant.filter((x) => !taken.has(x) && x.kind === t.kind)[0] ?? relevant.filter((x) => !taken.has(x))[i] ?? null;
+    const byPages = t.pages ? got.filter((d) => !taken.has(d) && d.pages[0] === t.pages![0] && d.pages[1] === t.pages![1] && d.kind === t.kind) : [];
+    const d = byPages[0] ?? got.filter((x) => !taken.has(x) && x.kind === t.kind)[0] ?? got.filter((x) => !taken.has(x))[i] ?? null;
     if (d) taken.add(d);
     return d;
   });
