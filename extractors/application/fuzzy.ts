@@ -8,20 +8,27 @@
  */
 let lastText = '';
 let lastFolded = '';
+/** Labels and other short strings are folded again and again: keep them. */
+const shortFolds = new Map<string, string>();
 
 export function foldForMatch(text: string): string {
   // Labels are looked up many times in the same document: keep the last folding.
   if (text === lastText && text.length > 0) return lastFolded;
+  if (text.length <= 200) {
+    const known = shortFolds.get(text);
+    if (known !== undefined) return known;
+  }
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const code = text.charCodeAt(i);
     // Newlines stay: labels are matched at line starts.
-    if (c === '\n') out += c;
-    else if (/\s/.test(c)) out += ' ';
-    else if (c.charCodeAt(0) < 128) out += c.toLowerCase();
-    else out += ((c.normalize('NFD')[0] ?? c).toLowerCase()[0] ?? c);
+    if (code === 10) out += '\n';
+    else if (code < 128) out += code === 32 || (code >= 9 && code <= 13) ? ' ' : (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]);
+    else if (/\s/.test(text[i])) out += ' ';
+    else out += ((text[i].normalize('NFD')[0] ?? text[i]).toLowerCase()[0] ?? text[i]);
   }
   if (text.length > 200) [lastText, lastFolded] = [text, out];
+  else if (shortFolds.size < 10_000) shortFolds.set(text, out);
   return out;
 }
 
@@ -36,14 +43,22 @@ for (const pair of CONFUSABLE) {
   confusable.add(pairKey(pair.charCodeAt(1), pair.charCodeAt(0)));
 }
 
+/** Costs of ASCII pairs, looked up rather than hashed: this is the alignment's inner loop. */
+const ASCII_COST = new Float64Array(128 * 128).fill(1);
+for (let a = 0; a < 128; a++) ASCII_COST[a * 128 + a] = 0;
+for (const key of confusable) if (key >> 16 < 128 && (key & 0xffff) < 128) ASCII_COST[(key >> 16) * 128 + (key & 0xffff)] = 0.35;
+
 function substitutionCost(a: number, b: number): number {
+  if (a < 128 && b < 128) return ASCII_COST[a * 128 + b];
   if (a === b) return 0;
   return confusable.has(pairKey(a, b)) ? 0.35 : 1;
 }
 
 /** Dropped or doubled spaces and punctuation are common and cheap. */
 const CHEAP_INDEL = new Set([...' .,:;()*\'"|-'].map((c) => c.charCodeAt(0)));
+const ASCII_INDEL = Float64Array.from({ length: 128 }, (_, c) => (CHEAP_INDEL.has(c) ? 0.5 : 1));
 function indelCost(c: number): number {
+  if (c < 128) return ASCII_INDEL[c];
   return CHEAP_INDEL.has(c) ? 0.5 : 1;
 }
 
@@ -55,17 +70,18 @@ const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
  * up (cost Infinity) as soon as every alignment costs more than `maxCost`, which rejects most
  * lines after a few letters.
  */
-export function alignPrefix(pattern: string, text: string, maxCost = Infinity): { cost: number; length: number } {
+export function alignPrefix(pattern: string, text: string, maxCost = Infinity, from = 0, to = text.length): { cost: number; length: number } {
   const m = pattern.length;
-  const n = Math.min(text.length, Math.ceil(m * 1.4) + 4);
-  const tc = new Int32Array(n);
-  const tIndel = new Float64Array(n);
+  const n = Math.min(to - from, Math.ceil(m * 1.4) + 4);
+  // Called for every line and label of a form: the rows are reused, not allocated per call.
+  if (buffers.size < n + 1) buffers = allocate(n + 1);
+  const { tc, tIndel } = buffers;
+  let { prev, cur } = buffers;
   for (let j = 0; j < n; j++) {
-    tc[j] = text.charCodeAt(j);
+    tc[j] = text.charCodeAt(from + j);
     tIndel[j] = indelCost(tc[j]);
   }
-  let prev = new Float64Array(n + 1);
-  let cur = new Float64Array(n + 1);
+  prev[0] = 0;
   for (let j = 1; j <= n; j++) prev[j] = prev[j - 1] + tIndel[j - 1];
   for (let i = 1; i <= m; i++) {
     const p = pattern.charCodeAt(i - 1);
@@ -73,8 +89,12 @@ export function alignPrefix(pattern: string, text: string, maxCost = Infinity): 
     cur[0] = prev[0] + pIndel;
     let rowMin = cur[0];
     for (let j = 1; j <= n; j++) {
-      cur[j] = Math.min(prev[j - 1] + substitutionCost(p, tc[j - 1]), prev[j] + pIndel, cur[j - 1] + tIndel[j - 1]);
-      if (cur[j] < rowMin) rowMin = cur[j];
+      const a = prev[j - 1] + substitutionCost(p, tc[j - 1]);
+      const b = prev[j] + pIndel;
+      const c = cur[j - 1] + tIndel[j - 1];
+      const v = a < b ? (a < c ? a : c) : (b < c ? b : c);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > maxCost) return { cost: Infinity, length: 0 };
     [prev, cur] = [cur, prev];
@@ -82,9 +102,13 @@ export function alignPrefix(pattern: string, text: string, maxCost = Infinity): 
   let best = { cost: Infinity, length: 0 };
   for (let j = 0; j <= n; j++) {
     // Prefer ending at a word boundary: a label that stops mid-word is a worse match.
-    const midWord = j > 0 && j < text.length && isWordChar(text.charCodeAt(j)) && isWordChar(text.charCodeAt(j - 1));
+    const midWord = j > 0 && from + j < to && isWordChar(text.charCodeAt(from + j)) && isWordChar(text.charCodeAt(from + j - 1));
     const cost = prev[j] + (midWord ? 0.75 : 0);
     if (cost < best.cost) best = { cost, length: j };
   }
   return best;
 }
+
+interface Buffers { size: number; tc: Int32Array; tIndel: Float64Array; prev: Float64Array; cur: Float64Array }
+const allocate = (size: number): Buffers => ({ size, tc: new Int32Array(size), tIndel: new Float64Array(size), prev: new Float64Array(size), cur: new Float64Array(size) });
+let buffers = allocate(64);

@@ -17,26 +17,51 @@ const JUNK_TOKEN = /^[^\s\n]{1,2}[ \t|]+(?=\p{L})/u;
 
 /** For every line at or after `from`: where a label may start, past leading junk (and past one short junk token). */
 function lineStarts(text: string, from: number): number[][] {
-  const starts: number[][] = [];
+  const all = allLineStarts(text);
   // A line that begins exactly at `from` counts; otherwise the next line.
-  let i = from <= 0 || text[from - 1] === '\n' ? Math.max(from, 0) : text.indexOf('\n', from) + 1 || text.length;
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].line < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return all.slice(lo).map((l) => l.starts);
+}
+
+let linesOfText = '';
+let linesCache: { line: number; starts: number[] }[] = [];
+
+/** Every line's label starts, kept for the last text: a form is searched for dozens of labels. */
+function allLineStarts(text: string): { line: number; starts: number[] }[] {
+  if (text === linesOfText && linesCache.length) return linesCache;
+  const out: { line: number; starts: number[] }[] = [];
+  let i = 0;
   while (i < text.length) {
     let s = i;
     while (s < text.length && text[s] !== '\n' && LEADING_JUNK.test(text[s])) s++;
     const token = JUNK_TOKEN.exec(text.slice(s, s + 12));
-    starts.push(token ? [s, s + token[0].length] : [s]);
+    out.push({ line: i, starts: token ? [s, s + token[0].length] : [s] });
     const nl = text.indexOf('\n', i);
     if (nl < 0) break;
     i = nl + 1;
   }
-  return starts;
+  [linesOfText, linesCache] = [text, out];
+  return out;
 }
 
 function scoreAt(folded: string, at: number, label: string, threshold: number): LabelMatch {
   const lineEnd = folded.indexOf('\n', at);
-  const line = folded.slice(at, lineEnd < 0 ? folded.length : lineEnd);
-  const { cost, length } = alignPrefix(label, line, (1 - threshold) * label.length);
+  const { cost, length } = alignPrefix(label, folded, (1 - threshold) * label.length, at, lineEnd < 0 ? folded.length : lineEnd);
   return { start: at, end: at + length, score: Math.max(0, 1 - cost / label.length) };
+}
+
+const patterns = new Map<string, string>();
+/** A label as the matcher compares it: folded, spaces single. */
+function patternOf(label: string): string {
+  let p = patterns.get(label);
+  if (p === undefined) patterns.set(label, (p = foldForMatch(label.trim()).replace(/ +/g, ' ')));
+  return p;
 }
 
 /**
@@ -45,7 +70,7 @@ function scoreAt(folded: string, at: number, label: string, threshold: number): 
  */
 export function findFormLabels(text: string, label: string, from = 0, threshold = LABEL_THRESHOLD): LabelMatch[] {
   const folded = foldForMatch(text);
-  const pattern = foldForMatch(label.trim()).replace(/ +/g, ' ');
+  const pattern = patternOf(label);
   const found: LabelMatch[] = [];
   for (const line of lineStarts(folded, from)) {
     const m = line.map((at) => scoreAt(folded, at, pattern, threshold)).reduce((a, b) => (b.score > a.score ? b : a));
@@ -65,11 +90,11 @@ export function findFormLabel(text: string, label: string, from = 0): LabelMatch
  */
 export function findFirstLabel(text: string, labels: readonly string[], from = 0, threshold = LABEL_THRESHOLD): (LabelMatch & { label: string }) | null {
   const folded = foldForMatch(text);
-  const patterns = labels.map((l) => foldForMatch(l.trim()).replace(/ +/g, ' '));
+  const folds = labels.map(patternOf);
   for (const line of lineStarts(folded, from)) {
     let best: (LabelMatch & { label: string }) | null = null;
     for (const at of line) {
-      patterns.forEach((pattern, i) => {
+      folds.forEach((pattern, i) => {
         const m = scoreAt(folded, at, pattern, threshold);
         if (m.score >= threshold && (!best || m.score > best.score)) best = { ...m, label: labels[i] };
       });

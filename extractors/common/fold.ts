@@ -6,12 +6,29 @@ export function foldSwedish(text: string): string {
   // Char by char so the result has the input's length: offsets found in the folded text are
   // offsets in the original.
   let out = '';
-  for (const ch of text) {
-    const lower = ch.toLowerCase();
-    const base = FOLD[lower] ?? lower.normalize('NFD')[0] ?? lower;
-    out += base.length === ch.length ? base : ch;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // ASCII and the letters seen before are looked up: this runs over every word of every document.
+    if (code < 128) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const ch = text.slice(i, i + 2);
+      out += foldChar(ch);
+      i++;
+    } else out += foldChar(text[i]);
   }
   return out;
+}
+
+const folded = new Map<string, string>();
+function foldChar(ch: string): string {
+  let f = folded.get(ch);
+  if (f === undefined) {
+    const lower = ch.toLowerCase();
+    const base = FOLD[lower] ?? lower.normalize('NFD')[0] ?? lower;
+    f = base.length === ch.length ? base : ch;
+    folded.set(ch, f);
+  }
+  return f;
 }
 
 const FOLD: Record<string, string> = { æ: 'a', ø: 'o', ß: 's' };
@@ -26,21 +43,29 @@ export function foldKey(text: string): string {
 /** Levenshtein distance, abandoning once it exceeds `max` (returns max + 1 then). */
 export function boundedDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Rows reused across calls: organisation names are compared with thousands of registry keys.
+  if (rows.length < b.length + 1) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [prev, cur] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      cur.push(v);
+      const sub = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      const v = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length];
 }
+
+let rows: [Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64)];
 
 /** How many edits a key of this length may carry and still be the same name. */
 export function editBudget(length: number): number {

@@ -153,6 +153,11 @@ function fuzzy(key: string, keys: Iterable<string>, budget: number): { key: stri
 
 /** The registry entry for a name, with a score (1 exact, lower per edit); null when nothing is close. */
 export function matchOrganisation(name: string): OrganisationMatch | null {
+  // The same names recur in every ärende, and the fuzzy pass compares with every registry key.
+  return remember(organisationMemo, name, lookupOrganisation);
+}
+
+function lookupOrganisation(name: string): OrganisationMatch | null {
   const key = foldKey(name);
   if (!key) return null;
   const exact = SPELLED.get(spelledKey(name)) ?? ALIASES.get(key);
@@ -171,6 +176,10 @@ export function canonicalOrganisation(name: string): string | null {
 
 /** A kommun's name from any form a text uses: 'Älvkarlebys' → 'Älvkarleby', 'Tierps kommun' → 'Tierp'. */
 export function canonicalMunicipality(name: string): string | null {
+  return remember(municipalityMemo, name, lookupMunicipality);
+}
+
+function lookupMunicipality(name: string): string | null {
   const key = foldKey(name)
     .replace(/^(?:i|kommunen)\s+/, '')
     .replace(/\s+(?:kommun|kommuner|kommuns|stad|stads)$/, '');
@@ -188,6 +197,18 @@ export function canonicalMunicipality(name: string): string | null {
     else if (d === bestD && n !== best) tie = true;
   }
   return best && !tie ? best : null;
+}
+
+const organisationMemo = new Map<string, OrganisationMatch | null>();
+const municipalityMemo = new Map<string, string | null>();
+
+/** A pure lookup's answer, kept; a long run's memo is dropped when full rather than grown without end. */
+function remember<T>(memo: Map<string, T>, name: string, lookup: (name: string) => T): T {
+  if (memo.has(name)) return memo.get(name)!;
+  if (memo.size >= 20_000) memo.clear();
+  const value = lookup(name);
+  memo.set(name, value);
+  return value;
 }
 
 /** The registry's kommun record by its canonical name. */
