@@ -7,6 +7,7 @@ import * as m005 from './005_scale_indexes.js';
 import * as m006 from './006_superseded_index.js';
 import * as m007 from './007_link_covering_indexes.js';
 import * as m008 from './008_facts_per_field.js';
+import * as m009 from './009_analyst_tables.js';
 
 /** Numbered migrations, bundled statically so the archive opens without touching the file system. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '006_superseded_index': m006,
   '007_link_covering_indexes': m007,
   '008_facts_per_field': m008,
+  '009_analyst_tables': m009,
 };
 
 export const migrationProvider: MigrationProvider = {

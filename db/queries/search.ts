@@ -73,36 +73,78 @@ function compoundQuery(terms: Term[]): string | null {
   return terms.map((t) => `"${t.text}"`).join(' AND ');
 }
 
-function filters(options: SearchOptions): RawBuilder<unknown>[] {
+/** Conditions on the facts row f: current, and the kind and year asked for. */
+function factsFilters(options: SearchOptions): RawBuilder<unknown>[] {
   const out: RawBuilder<unknown>[] = [sql`f.current = 1`];
   if (options.kind) out.push(sql`f.kind = ${options.kind}`);
   if (options.year !== undefined) out.push(sql`f.year = ${options.year}`);
-  if (options.municipality) out.push(sql`instr(f.municipalities_key, ${`|${foldSearchText(options.municipality.trim())}|`}) > 0`);
   return out;
 }
 
+/** The kommun asked for, folded as document_kommuner (009_analyst_tables.ts) holds it. */
+function kommunKey(options: SearchOptions): string | undefined {
+  return options.municipality ? foldSearchText(options.municipality.trim()) : undefined;
+}
+
+/** Every condition on f, for a query that walks the index and joins document_facts f. */
+function filters(options: SearchOptions): RawBuilder<unknown> {
+  const kommun = kommunKey(options);
+  const out = factsFilters(options);
+  if (kommun !== undefined) out.push(sql`exists (select 1 from document_kommuner k where k.kommun = ${kommun} and k.document_rowid = f.rowid)`);
+  return sql.join(out, sql` and `);
+}
+
+/** The rowids of the documents the filters admit, found from the filter's side (kommun, year index). */
+function admitted(options: SearchOptions): RawBuilder<unknown> {
+  const kommun = kommunKey(options);
+  const where = sql.join(factsFilters(options), sql` and `);
+  return kommun === undefined
+    ? sql`select f.rowid from document_facts f where ${where}`
+    // CROSS JOIN: from the kommun's rows; unanalysed, SQLite would rather scan facts by current.
+    : sql`select f.rowid from document_kommuner k cross join document_facts f on f.rowid = k.document_rowid where k.kommun = ${kommun} and ${where}`;
+}
+
 interface Candidate { rowid: number; document_id: string; score: number | null; match: 'word' | 'compound' }
+
+/**
+ * How to restrict an index walk to the filtered documents. A filter admitting fewer than
+ * RANK_WINDOW documents is read first, and the walk tests each match against that set — the
+ * window below cannot fill, and a set lookup is cheaper than a facts row per match. Otherwise
+ * the walk joins each match's facts row and tests the filters there.
+ */
+async function restriction(db: Archive, options: SearchOptions): Promise<{ rowids?: RawBuilder<unknown>; empty: boolean }> {
+  if (!options.kind && options.year === undefined && kommunKey(options) === undefined) return { empty: false };
+  const rowids = admitted(options);
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (${rowids} limit ${sql.lit(RANK_WINDOW)})`.execute(db);
+  const n = rows[0]?.n ?? 0;
+  return n < RANK_WINDOW ? { rowids, empty: n === 0 } : { empty: false };
+}
 
 export async function search(db: Archive, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   const terms = parseQuery(query);
   if (!terms.length) throw new ArendeError(`nothing to search for in "${query}"`);
   const limit = options.limit ?? 20;
-  const where = sql.join(filters(options), sql` and `);
+  const { rowids, empty } = await restriction(db, options);
+  if (empty) return [];
+  // "+rowid in (…)": the set is a test on each match; as a constraint SQLite would run the MATCH
+  // once per admitted rowid, and each run re-expands the prefix terms over the whole index.
+  const only = (table: 'documents_fts' | 'documents_trigram') =>
+    (rowids ? sql`+${sql.ref(`${table}.rowid`)} in (${rowids})` : filters(options));
 
   const words = wordQuery(terms);
   // FTS first (CROSS JOIN keeps SQLite from probing the index once per facts row). bm25 costs
   // about a microsecond per match, so a query matching most of a large archive ranks only the
   // RANK_WINDOW newest matching documents: find where that window starts without ranking.
-  const window = await sql<{ rowid: number }>`
+  const window = rowids ? undefined : await sql<{ rowid: number }>`
     select documents_fts.rowid as rowid
     from documents_fts cross join document_facts f on f.rowid = documents_fts.rowid
-    where documents_fts match ${words} and ${where}
+    where documents_fts match ${words} and ${only('documents_fts')}
     order by documents_fts.rowid desc limit 1 offset ${sql.lit(RANK_WINDOW - 1)}`.execute(db);
-  const from = window.rows[0]?.rowid;
+  const from = window?.rows[0]?.rowid;
   const ranked = await sql<{ rowid: number; document_id: string; score: number }>`
     select f.rowid, f.document_id, bm25(documents_fts) as score
     from documents_fts cross join document_facts f on f.rowid = documents_fts.rowid
-    where documents_fts match ${words} and ${where}
+    where documents_fts match ${words} and ${only('documents_fts')}
       ${from === undefined ? sql`` : sql`and documents_fts.rowid >= ${sql.lit(Math.trunc(from))}`}
     order by score limit ${limit}`.execute(db);
   const candidates: Candidate[] = ranked.rows.map((r) => ({ ...r, match: 'word' }));
@@ -113,7 +155,7 @@ export async function search(db: Archive, query: string, options: SearchOptions 
     const extra = await sql<{ rowid: number; document_id: string }>`
       select f.rowid, f.document_id
       from documents_trigram cross join document_facts f on f.rowid = documents_trigram.rowid
-      where documents_trigram match ${trigram} and ${where}
+      where documents_trigram match ${trigram} and ${only('documents_trigram')}
         ${seen.length ? sql`and f.rowid not in (${sql.join(seen.map((r) => sql.lit(Math.trunc(r))))})` : sql``}
       order by documents_trigram.rowid desc limit ${sql.lit(limit - candidates.length)}`.execute(db);
     candidates.push(...extra.rows.map((r) => ({ ...r, score: null, match: 'compound' as const })));

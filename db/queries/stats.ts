@@ -4,8 +4,8 @@ import { ArendeError } from '../../pipeline/errors.js';
 import type { Archive } from '../archive.js';
 
 // Counts and totals per year, kommun, samverkanspart, outcome or insatsägare, from the effective
-// (corrected) values that the triggers of 002_search.ts keep in document_facts — one pass over a
-// narrow table, so it stays fast on a large archive.
+// (corrected) values that the triggers of 002_search.ts keep in document_facts and those of
+// 009_analyst_tables.ts sum per group in stats_groups — a read of the groups, however large the archive.
 
 export const STATS_DIMENSIONS = ['year', 'municipality', 'partner', 'outcome', 'owner', 'kind'] as const;
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
@@ -30,26 +30,17 @@ export interface StatsTable {
   total: StatsRow;
 }
 
-const MEASURES = sql`
-  count(*) as documents,
-  sum(f.kind = 'decision') as decisions,
-  sum(f.kind = 'application') as applications,
-  sum(f.kind = 'decision' and f.outcome = 'granted') as granted,
-  sum(case when f.kind = 'decision' and f.outcome = 'granted' then coalesce(f.amount_sek, 0) else 0 end) as granted_sek,
-  sum(case when f.kind = 'application' then coalesce(f.amount_sek, 0) else 0 end) as applied_sek`;
-
-const EMPTY = sql``;
-
-function keyOf(by: StatsDimension) {
-  switch (by) {
-    case 'year': return { from: EMPTY, key: sql`cast(f.year as text)` };
-    case 'outcome': return { from: EMPTY, key: sql`f.outcome` };
-    case 'owner': return { from: EMPTY, key: sql`f.owner` };
-    case 'kind': return { from: EMPTY, key: sql`f.kind` };
-    // A document counts once under each of its kommuner / parter, and under null if it names none.
-    case 'municipality': return { from: sql`left join json_each(f.municipalities) j`, key: sql`j.value` };
-    case 'partner': return { from: sql`left join json_each(f.partners) j`, key: sql`j.value` };
-  }
+/**
+ * The groups of one dimension as the triggers of 009_analyst_tables.ts keep them: each current
+ * document's contribution added to its groups (a document with two kommuner counts under both,
+ * one naming none under null). A group whose documents all left (superseded, corrected) stays
+ * behind with zero documents; it is not shown.
+ */
+async function groups(db: Archive, by: StatsDimension): Promise<StatsRow[]> {
+  const rows = await sql<Record<string, unknown>>`
+    select case when stated then key end as grp, documents, decisions, applications, granted, granted_sek, applied_sek
+    from stats_groups where dimension = ${by} and documents <> 0`.execute(db);
+  return rows.rows.map(toRow);
 }
 
 function toRow(r: Record<string, unknown>): StatsRow {
@@ -61,20 +52,15 @@ function toRow(r: Record<string, unknown>): StatsRow {
   };
 }
 
+const LISTS: StatsDimension[] = ['municipality', 'partner'];
+
 export async function stats(db: Archive, by: StatsDimension): Promise<StatsTable> {
   if (!STATS_DIMENSIONS.includes(by)) throw new ArendeError(`cannot group by "${by}" (one of ${STATS_DIMENSIONS.join(', ')})`);
-  const { from, key } = keyOf(by);
-  const rows = await sql<Record<string, unknown>>`
-    select ${key} as grp, ${MEASURES}
-    from document_facts f ${from}
-    where +f.current = 1
-    group by grp`.execute(db);
-  const grouped = rows.rows.map(toRow);
-  // "+current": a plain scan; the (current, year) index would cost a table lookup per row (3× slower at 100k).
-  // A scalar grouping's groups partition the documents, so the total is their sum; lists need their own pass.
-  const total = from === EMPTY
-    ? grouped.reduce((t, r) => { for (const c of COLUMNS) t[c] += r[c]; return t; }, toRow({}))
-    : toRow((await sql<Record<string, unknown>>`select null as grp, ${MEASURES} from document_facts f where +f.current = 1`.execute(db)).rows[0] ?? {});
+  const grouped = await groups(db, by);
+  // A scalar grouping's groups partition the documents, so the total is their sum; a list
+  // grouping counts a document once per element, so its total comes from the kind groups.
+  const partition = LISTS.includes(by) ? await groups(db, 'kind') : grouped;
+  const total = partition.reduce((t, r) => { for (const c of COLUMNS) t[c] += r[c]; return t; }, toRow({}));
   return { by, rows: mergeSpellings(grouped), total };
 }
 
