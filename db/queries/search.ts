@@ -115,7 +115,10 @@ interface Candidate { rowid: number; document_id: string; score: number | null; 
 async function restriction(db: Archive, options: SearchOptions): Promise<{ rowids?: RawBuilder<unknown>; empty: boolean }> {
   if (!options.kind && options.year === undefined && kommunKey(options) === undefined) return { empty: false };
   const rowids = admitted(options);
-  const { rows } = await sql<{ n: number }>`select count(*) as n from (${rowids} limit ${sql.lit(RANK_WINDOW)})`.execute(db);
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (${rowids} limit ${sql.lit(RANK_WINDOW)})`.execute(db).catch((cause: Error) => {
+    // A read-only open runs no migrations: an archive no writer has opened since 009 lacks document_kommuner.
+    throw /no such table/.test(cause.message) ? new ArendeError('the archive predates migration 009_analyst_tables: open it once with a writing command (ingest) to add it', undefined, undefined, { cause }) : cause;
+  });
   const n = rows[0]?.n ?? 0;
   return n < RANK_WINDOW ? { rowids, empty: n === 0 } : { empty: false };
 }

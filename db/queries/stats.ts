@@ -39,7 +39,10 @@ export interface StatsTable {
 async function groups(db: Archive, by: StatsDimension): Promise<StatsRow[]> {
   const rows = await sql<Record<string, unknown>>`
     select case when stated then key end as grp, documents, decisions, applications, granted, granted_sek, applied_sek
-    from stats_groups where dimension = ${by} and documents <> 0`.execute(db);
+    from stats_groups where dimension = ${by} and documents <> 0`.execute(db).catch((cause: Error) => {
+    // A read-only open runs no migrations: an archive no writer has opened since 009 lacks the table.
+    throw /no such table/.test(cause.message) ? new ArendeError('the archive predates migration 009_analyst_tables: open it once with a writing command (ingest) to add it', undefined, undefined, { cause }) : cause;
+  });
   return rows.rows.map(toRow);
 }
 
