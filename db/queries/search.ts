@@ -183,12 +183,25 @@ export async function search(db: Archive, query: string, options: SearchOptions 
   return hits;
 }
 
+/** Folded forms of the non-ASCII characters met so far: normalize() per character dominated marking. */
+const FOLDED = new Map<string, string>();
+
 /** Case and diacritics folded one UTF-16 unit at a time, so offsets in the result are offsets in `text`. */
 function foldInPlace(text: string): string {
   let out = '';
   for (const ch of text) {
-    const f = ch.normalize('NFKD')[0].toLowerCase();
-    out += f.length === ch.length ? f : ch.length === 2 ? f.padEnd(2, ' ') : f[0];
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+      continue;
+    }
+    let folded = FOLDED.get(ch);
+    if (folded === undefined) {
+      const f = ch.normalize('NFKD')[0].toLowerCase();
+      folded = f.length === ch.length ? f : ch.length === 2 ? f.padEnd(2, ' ') : f[0];
+      FOLDED.set(ch, folded);
+    }
+    out += folded;
   }
   return out;
 }
