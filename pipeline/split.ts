@@ -109,10 +109,25 @@ const LANGUAGES = ['swe', 'eng', 'nob', 'dan', 'fin', 'deu', 'fra'];
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, 20000);
   if (sample.replace(/\s+/g, '').length < 40) return 'und';
+  if (plainlySwedish(sample.slice(0, 2048))) return 'swe';
   const lang = franc(sample, { only: LANGUAGES, minLength: 40 });
   // Swedish that lost its å/ä/ö reads like Norwegian or Danish to a trigram model.
   if ((lang === 'nob' || lang === 'dan') && /\b(och|att|för|for|insatsen|samordningsf)/i.test(sample)) return 'swe';
   return lang;
+}
+
+/** Function words only Swedish spells so (Danish/Norwegian: og, at, ikke, til, er, for, fra). */
+const SWEDISH_ONLY = new Set(['och', 'att', 'inte', 'till', 'är', 'för', 'också', 'från', 'ska', 'skall', 'även']);
+
+/**
+ * Running Swedish prose: its commonest function words make a good share of the words. Most
+ * documents are, and franc's trigram ranking (about a millisecond a document) is kept for the rest.
+ */
+function plainlySwedish(sample: string): boolean {
+  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+  let hits = 0;
+  for (const w of words) if (SWEDISH_ONLY.has(w)) hits++;
+  return hits >= 8 && hits >= words.length * 0.05;
 }
 
 export function documentId(sha256: string, first: number, last: number, startOffset: number): string {

@@ -80,6 +80,17 @@ describe('classifyDocument and detectLanguage', () => {
     expect(detectLanguage('kort')).toBe('und');
   });
 
+  it('takes Swedish prose by its function words, and leaves English or Norwegian that names Swedish bodies to franc', () => {
+    expect(detectLanguage(seed('000_bf5909d8c7ddf687'))).toBe('swe');
+    const english = 'The coordination association funds joint work of Försäkringskassan och Arbetsförmedlingen. '
+      + 'The board decided to grant the application for the project in full, subject to the conditions set out in the decision. '
+      + 'Reports are due each year and the project is evaluated by an external party before it ends.';
+    expect(detectLanguage(english)).toBe('eng');
+    const norwegian = 'Styret har besluttet å innvilge søknaden om midler til prosjektet. Det er viktig at tiltaket ikke stopper opp, '
+      + 'og at deltakerne får hjelp til å komme i arbeid. Kommunen og Nav skal samarbeide om oppfølgingen av deltakerne gjennom hele året.';
+    expect(detectLanguage(norwegian)).not.toBe('swe');
+  });
+
   it('derives ids from the sha256 and the page range, not from a counter', () => {
     expect(documentId('ab'.repeat(32), 2, 3, 0)).toBe('abababababab-p2-3');
     expect(documentId('ab'.repeat(32), 1, 1, 250)).toBe('abababababab-p1-1-o250');
