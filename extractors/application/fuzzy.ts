@@ -56,6 +56,7 @@ function substitutionCost(a: number, b: number): number {
 
 /** Dropped or doubled spaces and punctuation are common and cheap. */
 const CHEAP_INDEL = new Set([...' .,:;()*\'"|-'].map((c) => c.charCodeAt(0)));
+const MIN_INDEL = 0.5;
 const ASCII_INDEL = Float64Array.from({ length: 128 }, (_, c) => (CHEAP_INDEL.has(c) ? 0.5 : 1));
 function indelCost(c: number): number {
   if (c < 128) return ASCII_INDEL[c];
@@ -74,21 +75,30 @@ export function alignPrefix(pattern: string, text: string, maxCost = Infinity, f
   const m = pattern.length;
   const n = Math.min(to - from, Math.ceil(m * 1.4) + 4);
   // Called for every line and label of a form: the rows are reused, not allocated per call.
-  if (buffers.size < n + 1) buffers = allocate(n + 1);
+  if (buffers.size < n + 2) buffers = allocate(n + 2);
   const { tc, tIndel } = buffers;
   let { prev, cur } = buffers;
   for (let j = 0; j < n; j++) {
     tc[j] = text.charCodeAt(from + j);
     tIndel[j] = indelCost(tc[j]);
   }
+  // Every insertion or deletion costs at least MIN_INDEL, so an alignment within maxCost stays
+  // within `band` cells of the diagonal: cells further out are left at Infinity, not computed.
+  const band = Number.isFinite(maxCost) ? Math.floor(maxCost / MIN_INDEL) : n + m;
   prev[0] = 0;
-  for (let j = 1; j <= n; j++) prev[j] = prev[j - 1] + tIndel[j - 1];
+  for (let j = 1; j <= n; j++) prev[j] = j <= band ? prev[j - 1] + tIndel[j - 1] : Infinity;
+  prev[n + 1] = Infinity;
   for (let i = 1; i <= m; i++) {
     const p = pattern.charCodeAt(i - 1);
     const pIndel = indelCost(p);
-    cur[0] = prev[0] + pIndel;
-    let rowMin = cur[0];
-    for (let j = 1; j <= n; j++) {
+    const lo = Math.max(0, i - band);
+    const hi = Math.min(n, i + band);
+    let rowMin = Infinity;
+    if (lo === 0) {
+      cur[0] = prev[0] + pIndel;
+      rowMin = cur[0];
+    } else cur[lo - 1] = Infinity;
+    for (let j = Math.max(1, lo); j <= hi; j++) {
       const a = prev[j - 1] + substitutionCost(p, tc[j - 1]);
       const b = prev[j] + pIndel;
       const c = cur[j - 1] + tIndel[j - 1];
@@ -96,11 +106,12 @@ export function alignPrefix(pattern: string, text: string, maxCost = Infinity, f
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
+    cur[hi + 1] = Infinity;
     if (rowMin > maxCost) return { cost: Infinity, length: 0 };
     [prev, cur] = [cur, prev];
   }
   let best = { cost: Infinity, length: 0 };
-  for (let j = 0; j <= n; j++) {
+  for (let j = Math.max(0, m - band); j <= Math.min(n, m + band); j++) {
     // Prefer ending at a word boundary: a label that stops mid-word is a worse match.
     const midWord = j > 0 && from + j < to && isWordChar(text.charCodeAt(from + j)) && isWordChar(text.charCodeAt(from + j - 1));
     const cost = prev[j] + (midWord ? 0.75 : 0);
