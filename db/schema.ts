@@ -66,6 +66,8 @@ export interface DocumentsTable {
   period_end: string | null;
   reviewed_at: string | null;
   reviewed_by: string | null;
+  /** Distinct long words for the trigram (compound) index: db/search-words.ts; null = index the whole text. */
+  search_words: string | null;
 }
 
 /** The extractor's value of one field of one document. */

@@ -2,6 +2,7 @@ import type { Insertable, Transaction } from 'kysely';
 import type { SourceFile } from '../../pipeline/source-file.js';
 import { PIPELINE_VERSION } from '../../pipeline/version.js';
 import type { ArchiveSchema } from '../schema.js';
+import { searchWords } from '../search-words.js';
 import type { Archive } from '../archive.js';
 import type { PageImagesTable } from '../migrations/004_page_images.js';
 
@@ -48,6 +49,7 @@ export async function storeFile(db: Db, file: SourceFile, now = new Date().toISO
       kind: doc.kind, language: doc.language, text: doc.text, ocr_used: ocrPages.length ? 1 : 0, ocr_confidence: ocrConfidence,
       pipeline_version: PIPELINE_VERSION,
       title_key: null, owner_key: null, period_start: null, period_end: null, reviewed_at: null, reviewed_by: null,
+      search_words: searchWords(doc.text),
     });
     for (const [field, extracted] of Object.entries(doc.fields ?? {})) {
       if (!extracted) continue;
