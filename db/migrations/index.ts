@@ -9,7 +9,7 @@ import * as m007 from './007_link_covering_indexes.js';
 import * as m008 from './008_facts_per_field.js';
 import * as m009 from './009_analyst_tables.js';
 import * as m010 from './010_search_prefixes.js';
-import * as m010 from './010_trigram_words.js';
+import * as m011 from './011_trigram_words.js';
 
 /** Numbered migrations, bundled statically so the archive opens without touching the file system. */
 export const migrations: Record<string, Migration> = {
@@ -23,7 +23,7 @@ export const migrations: Record<string, Migration> = {
   '008_facts_per_field': m008,
   '009_analyst_tables': m009,
   '010_search_prefixes': m010,
-  '010_trigram_words': m010,
+  '011_trigram_words': m011,
 };
 
 export const migrationProvider: MigrationProvider = {

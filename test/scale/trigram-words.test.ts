@@ -1,5 +1,5 @@
 // The trigram (compound) index reads each document's distinct long words, not its whole text
-// (db/migrations/010_trigram_words.ts, issue 12): compound search finds the same documents, a
+// (db/migrations/011_trigram_words.ts, issue 12): compound search finds the same documents, a
 // row written without words falls back to its text, and 010 fills the words of an older archive.
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';

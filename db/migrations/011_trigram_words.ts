@@ -37,7 +37,7 @@ async function insertRecompute(db: Kysely<any>): Promise<string> {
   const row = await sql<{ sql: string }>`select sql from sqlite_master where type = 'trigger' and name = 'documents_search_insert'`.execute(db);
   const body = row.rows[0]?.sql ?? '';
   const m = /(update document_facts set[\s\S]*?where document_id = new\.id;)/.exec(body);
-  if (!m) throw new Error('010_trigram_words: documents_search_insert has no facts recomputation to keep');
+  if (!m) throw new Error('011_trigram_words: documents_search_insert has no facts recomputation to keep');
   return m[1];
 }
 
