@@ -1,6 +1,6 @@
 // The trigram (compound) index reads each document's distinct long words, not its whole text
 // (db/migrations/011_trigram_words.ts, issue 12): compound search finds the same documents, a
-// row written without words falls back to its text, and 010 fills the words of an older archive.
+// row written without words falls back to its text, and 011 fills the words of an older archive.
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { migrateToLatest } from '../../db/archive.js';
@@ -54,7 +54,7 @@ describe('trigram index over distinct long words', () => {
     await sql`insert into documents_trigram(documents_trigram) values ('integrity-check')`.execute(db);
   });
 
-  it('migrates an archive written before 010: words filled, the index rebuilt from them', async () => {
+  it('migrates an archive written before 011: words filled, the index rebuilt from them', async () => {
     db = open();
     const migrator = new Migrator({ db, provider: migrationProvider });
     expect((await migrator.migrateTo('008_facts_per_field')).error).toBeUndefined();
