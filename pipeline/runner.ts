@@ -263,7 +263,7 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
         record({ path: found.path, sha256: null, outcome: 'rejected', reason: found.error, documents: 0, pages: 0, flags: 0, ms: 0 });
         continue;
       }
-      if (++discovered > STAGE_THREADS_AFTER && threadCount > 1) threads ??= new StagePool(threadCount);
+      if (++discovered > STAGE_THREADS_AFTER && threadCount >= 1) threads ??= new StagePool(threadCount);
       const task = ingestOne(writer, found.path, opts, services, threads)
         .catch((e) => ({ path: found.path, sha256: null, outcome: 'rejected' as const, reason: `internal error: ${(e as Error).message}`, documents: 0, pages: 0, flags: 0, ms: 0 }))
         .then(record)

@@ -7,7 +7,9 @@
 // cached under $TMPDIR/arende-bench (keyed by the migrations), then copied for every run.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
 import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
 import { migrations } from '../db/migrations/index.js';
@@ -222,6 +224,31 @@ async function buildBigArchive(path: string, documents: number, work: string, jo
   db.close();
 }
 
+/**
+ * The OCR path against the native tesseract CLI (OMP_THREAD_LIMIT=1) run over the same scans with
+ * the same number of processes as ingest has jobs: pages/s of each and their ratio. Only for a
+ * scan-only mix is the ratio the OCR path's own (text and PDF files add their pages to ingest's).
+ */
+async function compareNativeOcr(dir: string, jobs: number, counts: Record<Kind, number>, arendePagesPerSecond: number): Promise<void> {
+  const run = promisify(execFile);
+  try {
+    await run('tesseract', ['--version']);
+  } catch {
+    console.log('native tesseract not installed (apt-get install tesseract-ocr tesseract-ocr-swe): no OCR reference');
+    return;
+  }
+  const scans = readdirSync(dir).filter((f) => f.endsWith('.png')).map((f) => join(dir, f));
+  const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
+  const started = performance.now();
+  const queue = [...scans];
+  await Promise.all(Array.from({ length: jobs }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await run('tesseract', [next, 'stdout', '-l', 'swe', '--psm', '3'], { env, maxBuffer: 1 << 24 });
+  }));
+  const nativePps = scans.length / ((performance.now() - started) / 1000);
+  const scanOnly = counts.text === 0 && counts.pdf === 0;
+  console.log(`OCR: native tesseract, ${jobs} processes: ${fmt(nativePps, 3)} pages/s; arende ingest: ${fmt(arendePagesPerSecond, 3)} pages/s; native/arende ${fmt(nativePps / arendePagesPerSecond, 2)}×${scanOnly ? ' (target <= 1.3)' : ' (mixed run: use --mix scan=1 for the OCR path alone)'}`);
+}
+
 function fmt(x: number, digits = 1): string {
   return x.toFixed(digits);
 }
@@ -255,6 +282,7 @@ async function main(): Promise<void> {
       for (const ext of ['', '-wal', '-shm']) rmSync(db + ext, { force: true });
     }
     const freshSec = median(fresh.map((r) => r.seconds));
+    if (counts.scan > 0) await compareNativeOcr(filesDir, jobs, counts, median(fresh.map((r) => r.summary.pages / r.seconds)));
     if (flag('no-big')) return;
     const cacheDir = join(tmpdir(), 'arende-bench');
     mkdirSync(cacheDir, { recursive: true });

@@ -1,6 +1,6 @@
 // OCR benchmark: arende's tesseract.js pool against the native tesseract CLI on the same
 // generated pages (corpus/scan renderer), with character accuracy against the rendered text.
-//   npx tsx scripts/bench-ocr.ts [--pages 6] [--variants]
+//   npx tsx scripts/bench-ocr.ts [--pages 12] [--variants]
 // Native reference: apt-get install tesseract-ocr tesseract-ocr-swe (run with OMP_THREAD_LIMIT=1).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { layoutPages, scanPage } from '../corpus/scan/render.js';
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);
-const pageCount = Number(args[args.indexOf('--pages') + 1]) || 4;
+const pageCount = Number(args[args.indexOf('--pages') + 1]) || 12;
 const variants = args.includes('--variants');
 
 interface BenchPage { name: string; png: Buffer; truth: string }
@@ -119,6 +119,24 @@ async function main(): Promise<void> {
   await two.close();
   const arendeRss = process.resourceUsage().maxRSS;
 
+  // The native CLI's own speed-up from a second process on this machine, measured on the same
+  // pages: what two cores give a single-threaded OCR here, the yardstick for the pool's figure.
+  let nativePps: { one: number; two: number } | null = null;
+  if (useNative) {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-ocr-par-'));
+    try {
+      const t1n = performance.now();
+      for (const [i, p] of bench.entries()) await native(dir, p, i);
+      const one = bench.length / ((performance.now() - t1n) / 1000);
+      const t2n = performance.now();
+      const queue = [...bench.entries()];
+      await Promise.all([0, 1].map(async () => { for (let next = queue.shift(); next; next = queue.shift()) await native(dir, next[1], next[0]); }));
+      nativePps = { one, two: bench.length / ((performance.now() - t2n) / 1000) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
   console.log('\npage     arende ms  native ms  ratio  arende cpu  native cpu  cpu ratio  arende acc  native acc  arende conf');
   bench.forEach((p, i) => {
     const a = arende[i];
@@ -132,6 +150,10 @@ async function main(): Promise<void> {
   if (nat) console.log(`median ratio arende/native per page: wall ${fmt(median(arende.map((a, i) => a.ms / nat[i].ms)))}, cpu ${nat.every((n) => n.cpuMs) ? fmt(median(arende.map((a, i) => a.cpuMs / nat[i].cpuMs!))) : '-'} (target <= 1.5)`);
   console.log(`median char accuracy: arende ${fmt(median(arende.map((a) => a.acc)) * 100)}%${nat ? `, native ${fmt(median(nat.map((n) => n.acc)) * 100)}%` : ''}`);
   console.log(`pages/s: 1 worker ${fmt(onePps, 3)}, 2 workers ${fmt(twoPps, 3)}, speed-up ${fmt(twoPps / onePps)}x (target >= 1.7)`);
+  if (nativePps) {
+    console.log(`native pages/s: 1 process ${fmt(nativePps.one, 3)}, 2 processes ${fmt(nativePps.two, 3)}, speed-up ${fmt(nativePps.two / nativePps.one)}x (what a second core gives here)`);
+    console.log(`arende/native pages/s at the same parallelism: 1 worker ${fmt(onePps / nativePps.one)}, 2 workers ${fmt(twoPps / nativePps.two)}`);
+  }
   console.log(`peak RSS: arende process ${fmt(arendeRss / 1024, 0)} MB${nat?.[0]?.rssKb ? `, native tesseract ${fmt(Math.max(...nat.map((n) => n.rssKb ?? 0)) / 1024, 0)} MB` : ''}`);
   console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (figures above 2 mean other processes shared the cores)`);
   if (!nat) console.log('native tesseract not installed (apt-get install tesseract-ocr tesseract-ocr-swe): no native column');
