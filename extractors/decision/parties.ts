@@ -11,11 +11,14 @@ export interface Found<T> {
 
 const OWNER_BEFORE = /((?:[^.\n]|\n(?![ \t]*\n)){2,90}?)\s+(?:utgor|ar|blir|star som|kommer att vara|kommer att utgora|skulle vara|skulle bli|ska vara|avses vara|var)\s+(?:insatsens\s+)?(?:insatsagare|projektagare|huvudman)\b/g;
 const OWNER_AFTER = /\b(?:insatsagare|projektagare|huvudman)(?:\s+for\s+(?:insatsen|projektet))?\s*(?:ar|blir|:)\s*((?:[^.\n]|\n(?![ \t]*\n)){2,90})/g;
+const OWNER_ROLE = /\b(?:insatsagare|projektagare|huvudman)/;
 const OWNER_WITH = /\bmed\s+((?:[^.\n]|\n(?![ \t]*\n)){2,70}?)\s+som\s+(?:insatsagare|projektagare|huvudman)\b/g;
 
 /** The insatsägare the text names ("Knivsta kommun utgör insatsägare"); null when it names none. */
 export function findOwner(text: string): Found<string> | null {
   const folded = foldSwedish(text);
+  // Every pattern names the role; without it the lazy patterns would backtrack over the whole text for nothing.
+  if (!OWNER_ROLE.test(folded)) return null;
   for (const [re, pick] of [[OWNER_BEFORE, 'last'], [OWNER_WITH, 'last'], [OWNER_AFTER, 'first']] as const) {
     for (const m of folded.matchAll(re)) {
       const gStart = m.index! + m[0].indexOf(m[1]);
