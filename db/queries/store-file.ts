@@ -1,4 +1,4 @@
-import type { Insertable, Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { SourceFile } from '../../pipeline/source-file.js';
 import { PIPELINE_VERSION } from '../../pipeline/version.js';
 import type { ArchiveSchema } from '../schema.js';
@@ -60,11 +60,11 @@ export async function storeFile(db: Db, file: SourceFile, now = new Date().toISO
     }
   }
   await insertChunked(documents, (rows) => db.insertInto('documents').values(rows).execute());
-  await insertChunked(values, (rows) => db.insertInto('field_values').values(rows).execute());
-  await insertChunked(evidence, (rows) => db.insertInto('evidence').values(rows).execute());
-  await insertChunked(file.messages.map((m) => ({
+  await insertRows(db, 'field_values', ['document_id', 'field', 'value_json'], values);
+  await insertRows(db, 'evidence', ['document_id', 'field', 'ord', 'page', 'span_start', 'span_end', 'raw', 'confidence', 'extractor'], evidence);
+  await insertRows(db, 'messages', ['sha256', 'document_id', 'page', 'span_start', 'span_end', 'stage', 'level', 'reason'], file.messages.map((m) => ({
     sha256, document_id: m.document ?? null, page: m.page ?? null, span_start: m.span?.[0] ?? null, span_end: m.span?.[1] ?? null, stage: m.stage, level: m.level, reason: m.reason,
-  })), (rows) => db.insertInto('messages').values(rows).execute());
+  })));
   return file.documents.map((d) => d.id);
 }
 
@@ -80,6 +80,18 @@ async function storePageImage(db: Db, sha256: string, n: number, png: Uint8Array
 
 /** Rows per multi-row insert: 12 columns × 400 stays far below SQLite's 32 766 bound parameters. */
 const ROWS_PER_INSERT = 400;
+
+/**
+ * Many rows in one statement whose SQL never changes: the rows travel as one JSON array that
+ * SQLite reads with json_each. A statement of N rows built by the query builder is compiled and
+ * prepared anew for every N, which cost more than the insert for the evidence rows (issue 12).
+ */
+async function insertRows<T extends object>(db: Db, table: keyof ArchiveSchema & string, columns: (keyof T & string)[], rows: T[]): Promise<void> {
+  if (!rows.length) return;
+  const json = JSON.stringify(rows.map((r) => columns.map((c) => r[c] ?? null)));
+  const picks = columns.map((_, i) => sql.raw(`j.value ->> ${i}`));
+  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.id(c)))}) select ${sql.join(picks)} from json_each(${json}) j`.execute(db);
+}
 
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await insert(rows.slice(i, i + ROWS_PER_INSERT));
