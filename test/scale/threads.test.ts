@@ -33,5 +33,7 @@ describe('stage threads', () => {
     const threaded = await exported(join(dir, 'threaded.db'), 2);
     expect(threaded.documents.length).toBe(single.documents.length);
     expect(threaded).toEqual(single);
+    // One stage thread beside this one (the default on two cores) runs too.
+    expect(await exported(join(dir, 'one-thread.db'), 1)).toEqual(single);
   }, 180_000);
 });
