@@ -1,6 +1,7 @@
 import { sql, type ControlledTransaction, type Transaction } from 'kysely';
 import type { Archive } from '../../db/archive.js';
 import type { ArchiveSchema } from '../../db/schema.js';
+import { deferSearchIndex, flushSearchIndex } from '../../db/search-index.js';
 
 export type ArchiveDb = Archive | Transaction<ArchiveSchema>;
 
@@ -18,8 +19,9 @@ export const defaultGroupCommit: GroupCommitOptions = { maxFiles: 100, maxMs: 10
  * SQLite connection, and the writes of many files share one transaction (group commit): each
  * file's writes run inside a savepoint, so a failing file rolls back alone and the others stay
  * whole, while the commit — WAL append and the FTS5 flush of pending terms — is paid once per
- * group instead of once per file. A crash loses at most the uncommitted group, which the next
- * run ingests again (known bytes are skipped only once stored).
+ * group instead of once per file. The group's documents are full-text indexed together just
+ * before the commit (db/search-index.ts). A crash loses at most the uncommitted group, which the
+ * next run ingests again (known bytes are skipped only once stored).
  */
 export class ArchiveWriter {
   private trx: ControlledTransaction<ArchiveSchema> | null = null;
@@ -42,6 +44,7 @@ export class ArchiveWriter {
       if (!this.trx) {
         this.trx = await this.db.startTransaction().execute();
         this.openedAt = Date.now();
+        await deferSearchIndex(this.trx);
       }
       const trx = this.trx;
       const name = sql.id(`file_${++this.savepoints}`);
@@ -78,7 +81,9 @@ export class ArchiveWriter {
     const trx = this.trx;
     this.trx = null;
     this.files = 0;
-    await trx?.commit().execute();
+    if (!trx) return;
+    await flushSearchIndex(trx);
+    await trx.commit().execute();
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {

@@ -1,0 +1,95 @@
+// Full-text indexing deferred to the group commit (db/migrations/012_search_index_deferred.ts,
+// issue 12): inside a deferred transaction documents are queued, flushSearchIndex indexes them
+// all, and every path — insert, delete, text update, queued or not, deferred or not — leaves the
+// indexes equal to a fresh rebuild.
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { migrateToLatest } from '../../db/archive.js';
+import { deferSearchIndex, flushSearchIndex } from '../../db/search-index.js';
+import { searchWords } from '../../db/search-words.js';
+import { cachingDatabase } from '../../db/statement-cache.js';
+
+const TEXTS = {
+  d1: 'Förslag till beslut: bevilja Lotsen i flerpartssamverkan med Försäkringskassan.',
+  d2: 'Ansökan om medel för Steg mot arbete i Älvkarleby kommun.',
+  d3: 'Tjänsteskrivelse om Vägen vidare, samordningsförbundets styrelse beslutar.',
+};
+
+async function insert(db: Kysely<any>, id: keyof typeof TEXTS | string, text: string): Promise<void> {
+  await sql`insert into documents (id, sha256, first_page, last_page, start_offset, end_offset, kind, language, text, ocr_used, pipeline_version, search_words)
+    values (${id}, 'f1', 1, 1, 0, ${text.length}, 'decision', 'swe', ${text}, 0, 'v', ${searchWords(text)})`.execute(db);
+}
+
+const hits = async (db: Kysely<any>, table: 'documents_fts' | 'documents_trigram', q: string) =>
+  (await sql<{ rowid: number }>`select rowid from ${sql.table(table)} where ${sql.table(table)} match ${q} order by rowid`.execute(db)).rows.map((r) => r.rowid);
+
+/** What both indexes answer for a few queries; a rebuild from the content must answer the same. */
+async function answers(db: Kysely<any>) {
+  const out: unknown[] = [];
+  for (const q of ['"lotsen"', '"forsakringskassan"', '"alvkarleby"', '"vidare"', 'beslut*']) out.push(await hits(db, 'documents_fts', q));
+  for (const q of ['"partssamverkan"', '"ordningsforbund"', '"arbete"']) out.push(await hits(db, 'documents_trigram', q));
+  return out;
+}
+
+async function expectIndexesExact(db: Kysely<any>): Promise<void> {
+  await sql`insert into documents_fts(documents_fts) values ('integrity-check')`.execute(db);
+  await sql`insert into documents_trigram(documents_trigram) values ('integrity-check')`.execute(db);
+  const before = await answers(db);
+  for (const t of ['documents_fts', 'documents_trigram']) await sql.raw(`insert into ${t}(${t}) values ('rebuild')`).execute(db);
+  expect(await answers(db)).toEqual(before);
+}
+
+describe('deferred full-text indexing', () => {
+  let db: Kysely<any>;
+  beforeEach(async () => {
+    db = new Kysely<any>({ dialect: new SqliteDialect({ database: cachingDatabase(new Database(':memory:')) }) });
+    await migrateToLatest(db);
+    await sql`insert into files (sha256, path, size, mime, page_count, pipeline_version, ingested_at) values ('f1', 'a.txt', 1, 'text/plain', 1, 'v', 't')`.execute(db);
+  });
+  afterEach(async () => db.destroy());
+
+  it('queues inside a deferred transaction and indexes the queue at the flush', async () => {
+    await db.transaction().execute(async (trx) => {
+      await deferSearchIndex(trx);
+      await insert(trx, 'd1', TEXTS.d1);
+      await insert(trx, 'd2', TEXTS.d2);
+      expect(await hits(trx, 'documents_fts', '"lotsen"')).toEqual([]);
+      expect((await sql<{ n: number }>`select count(*) as n from search_queue`.execute(trx)).rows[0].n).toBe(2);
+      await flushSearchIndex(trx);
+    });
+    expect(await hits(db, 'documents_fts', '"lotsen"')).toEqual([1]);
+    expect(await hits(db, 'documents_trigram', '"partssamverkan"')).toEqual([1]);
+    expect((await sql<{ n: number; d: number }>`select (select count(*) from search_queue) as n, (select deferred from search_indexing) as d`.execute(db)).rows[0]).toEqual({ n: 0, d: 0 });
+    await expectIndexesExact(db);
+  });
+
+  it('a queued document deleted or rewritten before the flush, and an indexed one changed in a later group, leave exact indexes', async () => {
+    await insert(db, 'd3', TEXTS.d3); // not deferred: indexed at once
+    expect(await hits(db, 'documents_fts', '"vidare"')).toEqual([1]);
+    await db.transaction().execute(async (trx) => {
+      await deferSearchIndex(trx);
+      await insert(trx, 'd1', TEXTS.d1);
+      await insert(trx, 'd2', TEXTS.d2);
+      await sql`delete from documents where id = 'd1'`.execute(trx);
+      await sql`update documents set text = ${TEXTS.d1}, search_words = ${searchWords(TEXTS.d1)} where id = 'd2'`.execute(trx);
+      await sql`update documents set text = ${TEXTS.d2}, search_words = ${searchWords(TEXTS.d2)} where id = 'd3'`.execute(trx);
+      await flushSearchIndex(trx);
+    });
+    expect(await hits(db, 'documents_fts', '"vidare"')).toEqual([]);
+    expect(await hits(db, 'documents_fts', '"alvkarleby"')).toEqual([1]);
+    expect(await hits(db, 'documents_fts', '"lotsen"')).toEqual([3]);
+    await expectIndexesExact(db);
+  });
+
+  it('a rolled-back group leaves neither queue nor index entries, nor deferral', async () => {
+    await db.transaction().execute(async (trx) => {
+      await deferSearchIndex(trx);
+      await insert(trx, 'd1', TEXTS.d1);
+      throw new Error('crash');
+    }).catch(() => undefined);
+    expect((await sql<{ n: number; d: number }>`select (select count(*) from search_queue) as n, (select deferred from search_indexing) as d`.execute(db)).rows[0]).toEqual({ n: 0, d: 0 });
+    await insert(db, 'd1', TEXTS.d1);
+    expect(await hits(db, 'documents_fts', '"lotsen"')).toHaveLength(1);
+    await expectIndexesExact(db);
+  });
+});
