@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { distance } from 'fastest-levenshtein';
 import type { Archive } from '../db/archive.js';
 import { chunks, valueOf, type EffectiveFields } from '../db/queries/fields.js';
@@ -110,7 +110,9 @@ export const CANDIDATE_LIMIT = 200;
 /** The indexed lookups of candidates of the other kind: same folded title, same owner, same period start. */
 export function candidateQueries(db: Db, kind: string, titleKey: string | null, ownerKey: string | null, periodStart: string | null) {
   const other = kind === 'decision' ? 'application' : 'decision';
-  const base = () => db.selectFrom('documents as d').innerJoin('files as f', 'f.sha256', 'd.sha256').where('f.superseded_by', 'is', null).where('d.kind', '=', other)
+  // From the covering index alone: whether a candidate's file is current is asked only of the few
+  // whose titles come close (candidates), not of every row a popular owner or period returns.
+  const base = () => db.selectFrom('documents as d').where('d.kind', '=', other)
     .select(['d.id', 'd.title_key']).limit(CANDIDATE_LIMIT);
   return [
     titleKey ? base().where('d.title_key', '=', titleKey) : null,
@@ -130,7 +132,12 @@ async function candidates(db: Db, doc: DocumentFacts, titleKey: string | null, o
     for (const r of await query.execute()) if (keySimilarity(titleKey, r.title_key) >= MIN_LINK_TITLE) ids.add(r.id);
   }
   ids.delete(doc.id);
-  return [...ids];
+  if (!ids.size) return [];
+  // CROSS JOIN keeps the documents' primary key as the outer loop: left to itself SQLite walks the
+  // (superseded_by) index, where nearly every file is null.
+  const current = await sql<{ id: string }>`select d.id from documents d cross join files f on f.sha256 = d.sha256
+    where d.id in (${sql.join([...ids])}) and f.superseded_by is null`.execute(db);
+  return current.rows.map((r) => r.id).sort();
 }
 
 /** The case a document is in, if any. */

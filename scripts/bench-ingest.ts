@@ -5,7 +5,7 @@
 //   npx tsx scripts/bench-ingest.ts --n 1000 --mix text=1,pdf=0,scan=0 [--runs 1] [--big 100000] [--jobs 2] [--no-big]
 // The 100 000-document archive is built once by bulk SQL copies of a small ingested sample and
 // cached under $TMPDIR/arende-bench (keyed by the migrations), then copied for every run.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
 import { basename, join } from 'node:path';
@@ -299,6 +299,10 @@ async function main(): Promise<void> {
     for (let i = 0; i < runs; i++) {
       const db = join(work, `big-${i}.db`);
       copyFileSync(cached, db);
+      // The copy's gigabytes are written back before the clock starts, not during the run.
+      const fd = openSync(db, 'r+');
+      fsyncSync(fd);
+      closeSync(fd);
       const r = await timedIngest(filesDir, db, jobs);
       console.log(report(`big #${i + 1}`, r));
       big.push(r);
