@@ -4,6 +4,7 @@
 // "Arbetsféormedlingen" → arbetsförmedlingen). Words the dictionary only knows as compound
 // parts are joined by splitting against the lexicon ("samordningsforbundet").
 
+import { MEMO_ENTRIES } from './memo.js';
 import { fold } from './fold.js';
 import type { Frequencies } from './frequencies.js';
 import { COMPOUND_END, COMPOUND_MIDDLE, COMPOUND_START, DOMAIN, WORD, type Lexicon } from './lexicon.js';
@@ -79,7 +80,7 @@ export class CandidateGenerator {
     let a = this.memo.get(memoKey);
     if (!a) {
       a = this.compute(spelling, head);
-      if (this.memo.size > 200_000) this.memo.clear();
+      if (this.memo.size > MEMO_ENTRIES) this.memo.clear();
       this.memo.set(memoKey, a);
     }
     return a;
@@ -184,7 +185,7 @@ export class CandidateGenerator {
       }
     }
     forms = [...set];
-    if (this.formsMemo.size > 200_000) this.formsMemo.clear();
+    if (this.formsMemo.size > MEMO_ENTRIES) this.formsMemo.clear();
     this.formsMemo.set(key, forms);
     return forms;
   }
@@ -209,7 +210,7 @@ export class CandidateGenerator {
     const memoKey = `${depth}${key}`;
     if (this.compoundMemo.has(memoKey)) return this.compoundMemo.get(memoKey);
     const found = this.searchCompound(key, middle, depth);
-    if (this.compoundMemo.size > 200_000) this.compoundMemo.clear();
+    if (this.compoundMemo.size > MEMO_ENTRIES) this.compoundMemo.clear();
     this.compoundMemo.set(memoKey, found);
     return found;
   }

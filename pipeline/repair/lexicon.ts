@@ -3,6 +3,7 @@
 // is compiled from the installed package at first use and cached under node_modules/.cache
 // (derived GPL data is never committed); later loads only read the file (a few ms).
 
+import { MEMO_ENTRIES } from './memo.js';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -152,7 +153,7 @@ export class Lexicon {
     const hit = this.memo.get(key);
     if (hit) return hit;
     const found = this.find(key);
-    if (this.memo.size > 200_000) this.memo.clear();
+    if (this.memo.size > MEMO_ENTRIES) this.memo.clear();
     this.memo.set(key, found);
     return found;
   }

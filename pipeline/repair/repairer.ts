@@ -1,6 +1,7 @@
 // Choosing among candidates and rewriting the text. Only tokens inside a line are replaced, so
 // the line structure (count, order, \r\n, trailing newline) is exactly the input's.
 
+import { MEMO_ENTRIES } from './memo.js';
 import type { Repair } from '../source-file.js';
 import { CandidateGenerator, channelSpelling, type Analysis, type Candidate } from './candidates.js';
 import { endingOfFolded, fold, hasDiacritic } from './fold.js';
@@ -102,7 +103,7 @@ export class SwedishRepairer implements Repairer {
     let a = this.memo.get(key);
     if (a === undefined && !this.memo.has(key)) {
       a = this.analyze(token, head);
-      if (this.memo.size > 200_000) this.memo.clear();
+      if (this.memo.size > MEMO_ENTRIES) this.memo.clear();
       this.memo.set(key, a);
     }
     return a;
@@ -113,7 +114,7 @@ export class SwedishRepairer implements Repairer {
     let f = this.folded.get(token);
     if (f === undefined) {
       f = fold(token);
-      if (this.folded.size > 200_000) this.folded.clear();
+      if (this.folded.size > MEMO_ENTRIES) this.folded.clear();
       this.folded.set(token, f);
     }
     return f;
