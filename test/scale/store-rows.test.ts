@@ -15,7 +15,7 @@ describe('storeFile rows through json_each', () => {
       amount_sek: value(355000, raw, 0.55, 2, 'decision/amount'),
       partners: value(['Försäkringskassan', 'Region Uppsala'], 'Försäkringskassan och Region Uppsala', 1, 1),
     } });
-    file.messages.push({ stage: 'extract', level: 'warning', reason: 'belopp "saknas" i Ärendet', document: file.documents[0].id });
+    file.messages.push({ file: file.path, stage: 'extract', level: 'warning', reason: 'belopp "saknas" i Ärendet', document: file.documents[0].id });
     const [id] = await a.db.transaction().execute((trx) => storeFile(trx, file));
 
     const evidence = (await sql<Record<string, unknown>>`select field, ord, page, span_start, span_end, raw, confidence, extractor, typeof(confidence) as t, typeof(page) as tp
