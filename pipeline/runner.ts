@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { sql, type Transaction } from 'kysely';
 import { openArchive, type Archive } from '../db/archive.js';
@@ -207,12 +207,12 @@ async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineO
     return result('rejected', sha256, { reason: rejected.reason });
   }
   if (size === 0) return reject(sha256, 'empty file (0 bytes)');
-  if (size > options.maxBytes) return reject(sha256, `file too large: ${size} bytes (limit ${options.maxBytes}, see --max-bytes)`);
+  // readAndHash leaves out the bytes exactly when the file is over the limit.
+  if (!bytes) return reject(sha256, `file too large: ${size} bytes (limit ${options.maxBytes}, see --max-bytes)`);
 
   let file: SourceFile;
   try {
-    file = createSourceFile({ path, sha256, size, bytes: bytes ?? await readFile(path) });
-    bytes = null;
+    file = createSourceFile({ path, sha256, size, bytes });
     await withTimeout((signal) => processFile(file, options, services, signal, threads), options.fileTimeoutMs, path);
   } catch (e) {
     if (e instanceof RejectedInputError) return reject(sha256, e.reason);
