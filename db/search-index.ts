@@ -12,10 +12,9 @@ export async function deferSearchIndex(trx: Kysely<any>): Promise<void> {
 
 /** Indexes every queued document (word and trigram indexes) and ends deferral. */
 export async function flushSearchIndex(trx: Kysely<any>): Promise<void> {
-  await sql`insert into documents_fts(rowid, text)
-    select f.rowid, d.text from search_queue q join document_facts f on f.rowid = q.rowid join documents d on d.id = f.document_id`.execute(trx);
-  await sql`insert into documents_trigram(rowid, text)
-    select f.rowid, coalesce(d.search_words, d.text) from search_queue q join document_facts f on f.rowid = q.rowid join documents d on d.id = f.document_id`.execute(trx);
+  // Each index's own content view (002's search_content, 011's trigram_content) says what it holds.
+  await sql`insert into documents_fts(rowid, text) select rowid, text from search_content where rowid in (select rowid from search_queue)`.execute(trx);
+  await sql`insert into documents_trigram(rowid, text) select rowid, text from trigram_content where rowid in (select rowid from search_queue)`.execute(trx);
   await sql`delete from search_queue`.execute(trx);
   await sql`update search_indexing set deferred = 0`.execute(trx);
 }

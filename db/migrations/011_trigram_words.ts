@@ -32,12 +32,15 @@ function triggers(recompute: string): string[] {
   ];
 }
 
-/** The facts recomputation of 002's insert trigger, read back from the schema so this migration does not restate it. */
-async function insertRecompute(db: Kysely<any>): Promise<string> {
+/**
+ * The facts recomputation of documents_search_insert as the schema holds it, so a migration that
+ * replaces the documents triggers keeps it without restating it (also 012_search_index_deferred.ts).
+ */
+export async function insertRecompute(db: Kysely<any>, migration = '011_trigram_words'): Promise<string> {
   const row = await sql<{ sql: string }>`select sql from sqlite_master where type = 'trigger' and name = 'documents_search_insert'`.execute(db);
   const body = row.rows[0]?.sql ?? '';
   const m = /(update document_facts set[\s\S]*?where document_id = new\.id;)/.exec(body);
-  if (!m) throw new Error('011_trigram_words: documents_search_insert has no facts recomputation to keep');
+  if (!m) throw new Error(`${migration}: documents_search_insert has no facts recomputation to keep`);
   return m[1];
 }
 

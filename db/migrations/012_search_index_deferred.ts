@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { insertRecompute } from './011_trigram_words.js';
 
 // FTS5 flushes its pending terms to a new segment at every savepoint, and a statement with
 // triggers opens one: indexing in the documents triggers wrote a segment per document, with its
@@ -45,17 +46,10 @@ function triggers(recompute: string): string[] {
   ];
 }
 
-async function insertRecompute(db: Kysely<any>): Promise<string> {
-  const row = await sql<{ sql: string }>`select sql from sqlite_master where type = 'trigger' and name = 'documents_search_insert'`.execute(db);
-  const m = /(update document_facts set[\s\S]*?where document_id = new\.id;)/.exec(row.rows[0]?.sql ?? '');
-  if (!m) throw new Error('012_search_index_deferred: documents_search_insert has no facts recomputation to keep');
-  return m[1];
-}
-
 const TRIGGERS = ['documents_search_insert', 'documents_search_delete', 'documents_search_text'];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const recompute = await insertRecompute(db);
+  const recompute = await insertRecompute(db, '012_search_index_deferred');
   await sql`create table search_indexing (deferred integer not null)`.execute(db);
   await sql`insert into search_indexing (deferred) values (0)`.execute(db);
   await sql`create table search_queue (rowid integer primary key)`.execute(db);
@@ -64,7 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  const recompute = await insertRecompute(db);
+  const recompute = await insertRecompute(db, '012_search_index_deferred');
   for (const t of TRIGGERS) await sql.raw(`drop trigger if exists ${t}`).execute(db);
   // 011's triggers: index at once.
   await sql.raw(`create trigger documents_search_insert after insert on documents begin
@@ -80,7 +74,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     ${indexNow('old', 'delete', '1')}
     ${indexNow('new', 'insert', '1')}
   end`).execute(db);
-  await sql`insert into documents_fts(documents_fts, rowid, text) select f.rowid, d.text from search_queue q join document_facts f on f.rowid = q.rowid join documents d on d.id = f.document_id`.execute(db).catch(() => undefined);
+  // The queue is empty outside a writer's open transaction: nothing in it to index.
   await sql`drop table search_queue`.execute(db);
   await sql`drop table search_indexing`.execute(db);
 }
