@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { distance } from 'fastest-levenshtein';
 import sharp from 'sharp';
 import { createOcrPool } from '../pipeline/ocr/index.js';
-import { prepareImage } from '../pipeline/load/index.js';
+import { pixelsOf, prepareImage, type PreparedImage } from '../pipeline/load/index.js';
 import { layoutPages, scanPage } from '../corpus/scan/render.js';
 
 const run = promisify(execFile);
@@ -18,7 +18,8 @@ const args = process.argv.slice(2);
 const pageCount = Number(args[args.indexOf('--pages') + 1]) || 12;
 const variants = args.includes('--variants');
 
-interface BenchPage { name: string; png: Buffer; truth: string }
+/** A generated page as ingest hands it to tesseract (a prepared PGM) and the text drawn on it. */
+interface BenchPage { name: string; image: Buffer; prepared: PreparedImage; truth: string }
 
 /** Renders corpus text pages as scans; the rendered lines are the ground truth. */
 async function pages(): Promise<BenchPage[]> {
@@ -28,8 +29,8 @@ async function pages(): Promise<BenchPage[]> {
     const layout = layoutPages(readFileSync(new URL(name, dir), 'utf8'));
     for (const [i, lines] of layout.entries()) {
       if (out.length >= pageCount) return out;
-      const png = (await prepareImage(sharp(await scanPage(lines, { seed: 900 + out.length, skew: i % 2 ? -0.5 : 0.7 })))).png;
-      out.push({ name: `${name.slice(0, 3)} p${i + 1}`, png, truth: lines.join('\n') });
+      const prepared = await prepareImage(sharp(await scanPage(lines, { seed: 900 + out.length, skew: i % 2 ? -0.5 : 0.7 })));
+      out.push({ name: `${name.slice(0, 3)} p${i + 1}`, image: prepared.pgm, prepared, truth: lines.join('\n') });
     }
   }
   return out;
@@ -58,8 +59,8 @@ async function hasNative(): Promise<boolean> {
 }
 
 async function native(tmp: string, page: BenchPage, i: number, psm = '3'): Promise<{ ms: number; cpuMs: number | null; text: string; rssKb: number | null }> {
-  const file = join(tmp, `p${i}.png`);
-  writeFileSync(file, page.png);
+  const file = join(tmp, `p${i}.pgm`);
+  writeFileSync(file, page.image);
   const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
   const t = performance.now();
   // GNU time reports the child's peak RSS on stderr when available.
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
   // arende (1 worker) and native take turns page by page, so both see the same machine load.
   // Wall time and CPU time are both kept: on a shared machine CPU time is the fair figure.
   const one = await createOcrPool(1);
-  await one.recognize(bench[0].png); // warm-up: the first job initialises the engine
+  await one.recognize(bench[0].image); // warm-up: the first job initialises the engine
   const useNative = await hasNative();
   const tmp = mkdtempSync(join(tmpdir(), 'bench-ocr-'));
   if (useNative) await native(tmp, bench[0], 0);
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
     for (const [i, page] of bench.entries()) {
       const cpu = process.cpuUsage();
       const t = performance.now();
-      const r = await one.recognize(page.png);
+      const r = await one.recognize(page.image);
       const used = process.cpuUsage(cpu);
       arende.push({ ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, acc: accuracy(r.text, page.truth), conf: r.confidence });
       if (nat) {
@@ -104,17 +105,17 @@ async function main(): Promise<void> {
     await one.close();
   }
   const again = await createOcrPool(1);
-  await again.recognize(bench[0].png);
+  await again.recognize(bench[0].image);
   const t1 = performance.now();
-  for (const p of bench) await again.recognize(p.png);
+  for (const p of bench) await again.recognize(p.image);
   const onePps = bench.length / ((performance.now() - t1) / 1000);
   await again.close();
 
   // arende, 2 workers: all pages queued at once on one pool.
   const two = await createOcrPool(2);
-  await Promise.all([two.recognize(bench[0].png), two.recognize(bench[1 % bench.length].png)]);
+  await Promise.all([two.recognize(bench[0].image), two.recognize(bench[1 % bench.length].image)]);
   const t2 = performance.now();
-  await Promise.all(bench.map((p) => two.recognize(p.png)));
+  await Promise.all(bench.map((p) => two.recognize(p.image)));
   const twoPps = bench.length / ((performance.now() - t2) / 1000);
   await two.close();
   const arendeRss = process.resourceUsage().maxRSS;
@@ -166,13 +167,13 @@ async function compareVariants(bench: BenchPage[]): Promise<void> {
   console.log('\nvariant                  median acc   mean acc   median ms');
   for (const [label, psm, binarise] of [['psm 3 (chosen)', '3', false], ['psm 6 (tesseract.js default)', '6', false], ['psm 3 + sharp threshold', '3', true]] as const) {
     const pool = await createOcrPool(1, { psm });
-    await pool.recognize(bench[0].png);
+    await pool.recognize(bench[0].image);
     const accs: number[] = [];
     const ms: number[] = [];
     for (const page of bench) {
-      const png = binarise ? await sharp(page.png).normalise().threshold(160).png().toBuffer() : page.png;
+      const image = binarise ? await sharp(pixelsOf(page.prepared), { raw: { width: page.prepared.width, height: page.prepared.height, channels: 1 } }).normalise().threshold(160).png().toBuffer() : page.image;
       const t = performance.now();
-      const r = await pool.recognize(png);
+      const r = await pool.recognize(image);
       ms.push(performance.now() - t);
       accs.push(accuracy(r.text, page.truth));
     }

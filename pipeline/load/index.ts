@@ -3,4 +3,4 @@ export { detectType, looksLikeText, type DetectedType, type InputKind } from './
 export { decodeText, textPages } from './text.js';
 export { judgeLayer, type LayerVerdict } from './english-layer.js';
 export { isUsableLayer, hasReadableText } from './text-quality.js';
-export { prepareImage } from './ocr-page.js';
+export { pixelsOf, prepareImage, type PreparedImage } from './ocr-page.js';

@@ -16,7 +16,7 @@ export interface OcrPage {
 export interface OcrPool {
   readonly size: number;
   readonly language: OcrLanguage;
-  /** OCR one page image (PNG/JPEG/TIFF bytes). Rejects with AbortError when the signal fires first. */
+  /** OCR one page image (PGM/PNG/JPEG/TIFF bytes). Rejects with AbortError when the signal fires first. */
   recognize(image: Buffer, signal?: AbortSignal): Promise<OcrPage>;
   /** A searchable PDF (image + invisible text layer) of the page, as tesseract renders it. */
   recognizePdf(image: Buffer): Promise<Uint8Array>;
