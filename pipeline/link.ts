@@ -97,11 +97,18 @@ async function effectiveValues(db: Db, ids: string[]): Promise<Map<string, Effec
   return out;
 }
 
-async function factsOf(db: Db, ids: string[]): Promise<Map<string, DocumentFacts>> {
-  if (!ids.length) return new Map();
-  const rows = await db.selectFrom('documents').select(['id', 'kind']).where('id', 'in', ids).execute();
-  const fields = await effectiveValues(db, rows.map((r) => r.id));
-  return new Map(rows.map((r) => [r.id, facts(r.id, r.kind, fields.get(r.id)!)]));
+/**
+ * The facts of documents, read once per relink: `known` holds those already read (a relink writes
+ * no field values, so they cannot change under it; each document was read three or four times).
+ */
+async function factsOf(db: Db, ids: string[], known: Map<string, DocumentFacts> = new Map()): Promise<Map<string, DocumentFacts>> {
+  const missing = ids.filter((id) => !known.has(id));
+  if (missing.length) {
+    const rows = await db.selectFrom('documents').select(['id', 'kind']).where('id', 'in', missing).execute();
+    const fields = await effectiveValues(db, rows.map((r) => r.id));
+    for (const r of rows) known.set(r.id, facts(r.id, r.kind, fields.get(r.id)!));
+  }
+  return new Map(ids.filter((id) => known.has(id)).map((id) => [id, known.get(id)!]));
 }
 
 /** Rows each indexed lookup may return: the cost per document stays constant as the archive grows. */
@@ -152,7 +159,8 @@ async function caseOf(db: Db, id: string) {
  */
 export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
   if (!ids.length) return 0;
-  const docs = await factsOf(db, ids);
+  const known = new Map<string, DocumentFacts>();
+  const docs = await factsOf(db, ids, known);
   const touched = new Set<string>(ids);
 
   await db.deleteFrom('messages').where('stage', '=', 'link').where('document_id', 'in', ids).execute();
@@ -169,14 +177,14 @@ export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
   }
 
   const order = [...touched].sort();
-  const all = touched.size === docs.size ? docs : await factsOf(db, order);
+  const all = await factsOf(db, order, known);
   for (const id of order) {
     const doc = all.get(id);
     if (!doc || !LINKABLE.includes(doc.kind)) continue;
     if (await caseOf(db, id)) continue;
     const titleKey = doc.title ? matchKey(doc.title) : null;
     const ownerKey = doc.owner ? matchKey(doc.owner) : null;
-    const candidateFacts = await factsOf(db, await candidates(db, doc, titleKey, ownerKey));
+    const candidateFacts = await factsOf(db, await candidates(db, doc, titleKey, ownerKey), known);
     const scored = [...candidateFacts.values()].map((c) => ({ c, s: linkScore(doc, c) })).filter((x) => x.s.score > 0).sort((a, b) => b.s.score - a.s.score || (a.c.id < b.c.id ? -1 : 1));
     let chosen: DocumentFacts | null = null;
     let score: number | null = null;
@@ -210,23 +218,23 @@ export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
   // Lone documents displaced by a better match get a case of their own again.
   for (const id of [...touched].sort()) {
     if (await caseOf(db, id)) continue;
-    const doc = (await factsOf(db, [id])).get(id);
+    const doc = (await factsOf(db, [id], known)).get(id);
     if (!doc || !LINKABLE.includes(doc.kind)) continue;
     const decision = doc.kind === 'decision' ? doc.id : null;
     const application = doc.kind === 'application' ? doc.id : null;
     await db.insertInto('cases').values({ id: caseId(decision, application), title: doc.title ?? '', decision_id: decision, application_id: application, score: null }).execute();
   }
-  return recomputeFlags(db, [...touched]);
+  return recomputeFlags(db, [...touched], known);
 }
 
 /** Replaces the flags of the given documents: their own checks and those of their cases. */
-export async function recomputeFlags(db: Db, ids: string[]): Promise<number> {
+export async function recomputeFlags(db: Db, ids: string[], known?: Map<string, DocumentFacts>): Promise<number> {
   if (!ids.length) return 0;
   await db.deleteFrom('flags').where((eb) => eb.or([eb('document_id', 'in', ids), eb('other_document_id', 'in', ids)])).execute();
   const cases = await db.selectFrom('cases').selectAll().where((eb) => eb.or([eb('decision_id', 'in', ids), eb('application_id', 'in', ids)])).execute();
   const involved = new Set(ids);
   for (const c of cases) for (const x of [c.decision_id, c.application_id]) if (x) involved.add(x);
-  const all = await factsOf(db, [...involved]);
+  const all = await factsOf(db, [...involved], known);
   const drafts = [...all.values()].filter((d) => ids.includes(d.id)).flatMap(checkDocument);
   for (const c of cases) {
     const d = c.decision_id ? all.get(c.decision_id) : undefined;

@@ -1,21 +1,20 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { setImmediate } from 'node:timers/promises';
 import { sql, type Transaction } from 'kysely';
 import { openArchive, type Archive } from '../db/archive.js';
 import type { ArchiveSchema } from '../db/schema.js';
 import { recordPath, storeFile, storeRejection } from '../db/queries/store-file.js';
 import { discoverFiles } from './discover.js';
 import { ArendeError, FileTimeoutError, RejectedInputError } from './errors.js';
-import { extractFields } from './extract.js';
 import { relinkDocuments } from './link.js';
 import { loadPages } from './load/index.js';
 import { acquireArchiveLock } from './lock.js';
-import { repairPages } from './repair/index.js';
 import { createServices } from './services.js';
 import { createSourceFile, type SourceFile } from './source-file.js';
-import { splitDocuments } from './split.js';
+import { TEXT_STAGES } from './stages.js';
 import { defaultPipelineOptions, type PipelineOptions, type Services, type Stage, type StageContext } from './stage.js';
 import { PIPELINE_VERSION } from './version.js';
 import { ArchiveWriter, defaultGroupCommit, StagePool, StagePoolUnavailableError } from './workers/index.js';
@@ -27,12 +26,7 @@ const STAGE_THREADS_AFTER = 16;
 const ARCHIVE_CACHE_KB = 64 * 1024;
 
 /** The stages in order; each enriches the file. */
-export const STAGES: readonly [string, Stage][] = [
-  ['load', loadPages],
-  ['repair', repairPages],
-  ['split', splitDocuments],
-  ['extract', extractFields],
-];
+export const STAGES: readonly [string, Stage][] = [['load', loadPages], ...TEXT_STAGES];
 
 export type FileOutcome = 'new' | 'unchanged' | 'rejected';
 
@@ -73,6 +67,8 @@ export interface IngestOptions extends Partial<PipelineOptions> {
   force?: boolean;
   /** Worker threads for repair/split/extract on long runs (default: cores - 1, at least one, at most jobs; 0 = none). */
   stageThreads?: number;
+  /** Files wait for the stage threads to warm up instead of running in this thread meanwhile (tests that must see the threads work). */
+  waitForStageThreads?: boolean;
 }
 
 async function sha256Of(path: string): Promise<string> {
@@ -81,21 +77,44 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/**
+ * Files up to this size are read with blocking calls: for a text file the four thread-pool round
+ * trips of an async open, stat, read and close cost more main-thread time than the read itself.
+ */
+const BLOCKING_READ_BYTES = 1 << 20;
+
 /** Size, sha256 and, within the limit, the bytes of a file, from one open (three opens per file were a tenth of a text file's time). */
 async function readAndHash(path: string, maxBytes: number): Promise<{ size: number; sha256: string; bytes: Buffer | null }> {
+  const fd = openSync(path, 'r');
+  let size: number;
+  try {
+    size = fstatSync(fd).size;
+    if (size <= BLOCKING_READ_BYTES && size <= maxBytes) return hashed(readInto(Buffer.allocUnsafe(size), (b, at) => readSync(fd, b, at, b.length - at, at)));
+  } finally {
+    closeSync(fd);
+  }
+  if (size > maxBytes) return { size, sha256: await sha256Of(path), bytes: null };
   const handle = await open(path, 'r');
   try {
-    const { size } = await handle.stat();
-    if (size > maxBytes) return { size, sha256: await sha256Of(path), bytes: null };
     // One read into a buffer of the known size (FileHandle.readFile reads in small chunks: slow).
     const buffer = Buffer.allocUnsafe(size);
     let filled = 0;
     for (let n = -1; filled < size && n !== 0; filled += n) n = (await handle.read(buffer, filled, size - filled, filled)).bytesRead;
-    const bytes = filled < size ? buffer.subarray(0, filled) : buffer;
-    return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
+    return hashed(filled < size ? buffer.subarray(0, filled) : buffer);
   } finally {
     await handle.close();
   }
+}
+
+/** Fills `buffer` by repeated reads until it is full or the file ends (it may have shrunk). */
+function readInto(buffer: Buffer, read: (buffer: Buffer, at: number) => number): Buffer {
+  let filled = 0;
+  for (let n = -1; filled < buffer.length && n !== 0; filled += n) n = read(buffer, filled);
+  return filled < buffer.length ? buffer.subarray(0, filled) : buffer;
+}
+
+function hashed(bytes: Buffer): { size: number; sha256: string; bytes: Buffer } {
+  return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
 }
 
 function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, file: string, outer?: AbortSignal): Promise<T> {
@@ -178,6 +197,9 @@ async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineO
     return result('rejected', sha256, { reason });
   };
 
+  // One turn of the event loop per file: reads, stages and SQL can all run synchronously for a text
+  // file, and without this turn no timer, signal or stage-thread message would be seen for a batch.
+  await setImmediate();
   let size: number;
   let sha256: string;
   // Read once: the bytes are hashed here and processed below (a file over the limit is only hashed, streamed).
@@ -245,7 +267,8 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
   // Stage threads pay off on long runs only (each loads the lexicon): started once the run has
   // more files than STAGE_THREADS_AFTER, one per core but this thread's (it loads, stores and links:
   // on 2 cores one stage thread ingested 147 text docs/s, two 117, none 112), at most jobs;
-  // 0 stage threads keeps all in this thread.
+  // 0 stage threads keeps all in this thread. Until a thread has warmed up, this one runs the
+  // stages itself.
   const threadCount = Math.min(opts.stageThreads ?? Math.max(1, availableParallelism() - 1), opts.jobs, availableParallelism());
   let threads: StagePool | undefined;
   let discovered = 0;
@@ -269,7 +292,7 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
         record({ path: found.path, sha256: null, outcome: 'rejected', reason: found.error, documents: 0, pages: 0, flags: 0, ms: 0 });
         continue;
       }
-      if (++discovered > STAGE_THREADS_AFTER && threadCount >= 1) threads ??= new StagePool(threadCount);
+      if (++discovered > STAGE_THREADS_AFTER && threadCount >= 1) threads ??= new StagePool(threadCount, { lendWhileWarming: !options.waitForStageThreads });
       const task = ingestOne(writer, found.path, opts, services, threads)
         .catch((e) => ({ path: found.path, sha256: null, outcome: 'rejected' as const, reason: `internal error: ${(e as Error).message}`, documents: 0, pages: 0, flags: 0, ms: 0 }))
         .then(record)

@@ -11,20 +11,34 @@ export interface StageJob {
   options: PipelineOptions;
 }
 
+/** A thread's answer to a job, or (`ready`) its word that it has warmed up and takes jobs. */
 export interface StageReply {
-  id: number;
+  id?: number;
+  ready?: true;
   result?: Pick<SourceFile, 'pages' | 'documents' | 'messages'>;
   error?: { reason: string; page?: number };
 }
 
-/** The pool cannot run stages (its threads failed to start); the file's stages should run in the caller's thread. */
+/**
+ * The pool cannot run this file's stages — its threads failed to start, or (lending) none has
+ * warmed up yet: the stages should run in the caller's thread.
+ */
 export class StagePoolUnavailableError extends Error {
   constructor(cause: Error) {
     super(`stage threads unavailable: ${cause.message}`, { cause });
   }
 }
 
-interface Slot { worker: Worker; busy: boolean; done: number }
+export interface StagePoolOptions {
+  /**
+   * While no thread has warmed up (~1 s: imports, lexicon), give files back to the caller to run
+   * itself instead of queueing them (default). Off, files wait for the threads: for tests that
+   * must see the threads work.
+   */
+  lendWhileWarming?: boolean;
+}
+
+interface Slot { worker: Worker; busy: boolean; ready: boolean; done: number }
 interface Pending { job: StageJob; file: SourceFile; signal: AbortSignal; resolve: () => void; reject: (e: Error) => void }
 
 /**
@@ -44,7 +58,10 @@ export class StagePool {
   /** Jobs done by threads since replaced. */
   private retired = 0;
 
-  constructor(readonly size: number) {
+  private readonly lendWhileWarming: boolean;
+
+  constructor(readonly size: number, options: StagePoolOptions = {}) {
+    this.lendWhileWarming = options.lendWhileWarming ?? true;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -52,6 +69,7 @@ export class StagePool {
   run(file: SourceFile, stages: string[], options: PipelineOptions, signal: AbortSignal): Promise<void> {
     if (this.closed) return Promise.reject(new Error('stage pool closed'));
     if (this.broken) return Promise.reject(new StagePoolUnavailableError(this.broken));
+    if (this.lendWhileWarming && !this.slots.some((s) => s.ready)) return Promise.reject(new StagePoolUnavailableError(new Error('warming up')));
     return new Promise((resolve, reject) => {
       // Bytes stay here (the stages after load do not read them); page images too (large, unread).
       const pages = file.pages.map((p) => (p.image?.png ? { ...p, image: { width: p.image.width, height: p.image.height } } : p));
@@ -78,8 +96,13 @@ export class StagePool {
 
   private spawn(): Slot {
     const worker = new Worker(new URL('./stage-worker-entry.mjs', import.meta.url), { execArgv: [] });
-    const slot: Slot = { worker, busy: false, done: 0 };
-    worker.on('message', (reply: StageReply) => this.settle(slot, reply));
+    const slot: Slot = { worker, busy: false, ready: false, done: 0 };
+    worker.on('message', (reply: StageReply) => {
+      if (reply.ready) {
+        slot.ready = true;
+        this.dispatch();
+      } else this.settle(slot, reply);
+    });
     worker.on('error', (e) => this.fail(slot, e));
     // An idle thread must not keep the process alive; a busy one must (its file is awaited).
     worker.unref();
@@ -88,7 +111,7 @@ export class StagePool {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.busy) continue;
+      if (slot.busy || !slot.ready) continue;
       const pending = this.queue.shift();
       if (!pending) return;
       if (pending.signal.aborted) continue;
@@ -100,8 +123,8 @@ export class StagePool {
   }
 
   private settle(slot: Slot, reply: StageReply): void {
-    const entry = this.running.get(reply.id);
-    this.running.delete(reply.id);
+    const entry = this.running.get(reply.id!);
+    this.running.delete(reply.id!);
     slot.busy = false;
     slot.done++;
     slot.worker.unref();
@@ -122,7 +145,7 @@ export class StagePool {
 
   /** A thread crashed (or was terminated): its file fails, a fresh thread takes the slot. */
   private fail(slot: Slot, e: Error): void {
-    const unusable = slot.done === 0;
+    const unusable = !slot.ready;
     if (unusable) this.broken = e;
     for (const [id, { slot: s, pending }] of this.running) {
       if (s !== slot) continue;

@@ -13,7 +13,7 @@ async function exported(db: string, stageThreads: number) {
   const files = readdirSync(documents).filter((f) => f.endsWith('.txt')).sort().map((f) => join(documents, f));
   // More files than STAGE_THREADS_AFTER (16), so the threaded run does start its threads.
   expect(files.length).toBeGreaterThan(16);
-  const summary = await ingest(files, { db, jobs: 2, stageThreads });
+  const summary = await ingest(files, { db, jobs: 2, stageThreads, waitForStageThreads: true });
   expect(summary.rejected).toBe(0);
   if (stageThreads) expect(summary.threaded).toBeGreaterThan(0);
   const archive = await openArchive(db, { readonly: true });
