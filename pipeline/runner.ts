@@ -167,6 +167,15 @@ export async function processFile(file: SourceFile, options: PipelineOptions, se
 async function makeCurrent(trx: Transaction<ArchiveSchema>, path: string, sha256: string): Promise<string[]> {
   await trx.updateTable('files').set({ path, superseded_by: null }).where('sha256', '=', sha256).execute();
   await trx.updateTable('files').set({ superseded_by: sha256 }).where('path', '=', path).where('sha256', '!=', sha256).execute();
+  return retireSuperseded(trx, sha256);
+}
+
+/**
+ * The documents of the versions `sha256` superseded leave their cases and flags; returns their
+ * former partners (current documents) to be linked again. storeFile has already made a stored
+ * file current, so after it only this part of makeCurrent is left to do.
+ */
+async function retireSuperseded(trx: Transaction<ArchiveSchema>, sha256: string): Promise<string[]> {
   const retired = (await trx.selectFrom('documents as d').innerJoin('files as f', 'f.sha256', 'd.sha256')
     .where('f.superseded_by', '=', sha256).select('d.id').execute()).map((r) => r.id);
   if (!retired.length) return [];
@@ -243,7 +252,7 @@ async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineO
   let flags = 0;
   await writer.write(async (trx) => {
     const ids = await storeFile(trx, file);
-    const partners = await makeCurrent(trx, path, sha256);
+    const partners = await retireSuperseded(trx, sha256);
     flags = await relinkDocuments(trx, ids);
     if (partners.length) await relinkDocuments(trx, partners);
   });

@@ -15,9 +15,12 @@ type Db = Archive | Transaction<ArchiveSchema>;
  */
 export async function storeFile(db: Db, file: SourceFile, now = new Date().toISOString()): Promise<string[]> {
   const { sha256 } = file;
-  await db.deleteFrom('documents').where('sha256', '=', sha256).execute();
-  await db.deleteFrom('pages').where('sha256', '=', sha256).execute();
-  await db.deleteFrom('messages').where('sha256', '=', sha256).execute();
+  // Bytes never stored before (the nightly case) have nothing to replace: one lookup, not three deletes.
+  if (await db.selectFrom('files').select('sha256').where('sha256', '=', sha256).executeTakeFirst()) {
+    await db.deleteFrom('documents').where('sha256', '=', sha256).execute();
+    await db.deleteFrom('pages').where('sha256', '=', sha256).execute();
+    await db.deleteFrom('messages').where('sha256', '=', sha256).execute();
+  }
   await db.insertInto('files')
     .values({ sha256, path: file.path, size: file.size, mime: file.mime, page_count: file.pages.length, pipeline_version: PIPELINE_VERSION, ingested_at: now, superseded_by: null })
     .onConflict((oc) => oc.column('sha256').doUpdateSet({ path: file.path, mime: file.mime, page_count: file.pages.length, pipeline_version: PIPELINE_VERSION, ingested_at: now, superseded_by: null }))
