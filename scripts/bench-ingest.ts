@@ -225,17 +225,16 @@ async function buildBigArchive(path: string, documents: number, work: string, jo
 }
 
 /**
- * The OCR path against the native tesseract CLI (OMP_THREAD_LIMIT=1) run over the same scans with
- * the same number of processes as ingest has jobs: pages/s of each and their ratio. Only for a
- * scan-only mix is the ratio the OCR path's own (text and PDF files add their pages to ingest's).
+ * Pages/s of the native tesseract CLI (OMP_THREAD_LIMIT=1) over the scans with as many processes
+ * as ingest has jobs: the reference for the OCR path; null when tesseract is not installed.
  */
-async function compareNativeOcr(dir: string, jobs: number, counts: Record<Kind, number>, arendePagesPerSecond: number): Promise<void> {
+async function nativeOcrPagesPerSecond(dir: string, jobs: number): Promise<number | null> {
   const run = promisify(execFile);
   try {
     await run('tesseract', ['--version']);
   } catch {
     console.log('native tesseract not installed (apt-get install tesseract-ocr tesseract-ocr-swe): no OCR reference');
-    return;
+    return null;
   }
   const scans = readdirSync(dir).filter((f) => f.endsWith('.png')).map((f) => join(dir, f));
   const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
@@ -244,9 +243,19 @@ async function compareNativeOcr(dir: string, jobs: number, counts: Record<Kind, 
   await Promise.all(Array.from({ length: jobs }, async () => {
     for (let next = queue.shift(); next; next = queue.shift()) await run('tesseract', [next, 'stdout', '-l', 'swe', '--psm', '3'], { env, maxBuffer: 1 << 24 });
   }));
-  const nativePps = scans.length / ((performance.now() - started) / 1000);
+  return scans.length / ((performance.now() - started) / 1000);
+}
+
+/**
+ * The OCR path's ratio: native runs before and after the ingest runs, so a machine that changes
+ * speed during the bench (a shared host does) weighs on both sides. Only for a scan-only mix is
+ * the ratio the OCR path's own (text and PDF files add their pages to ingest's).
+ */
+function reportOcr(native: number[], arendePagesPerSecond: number, counts: Record<Kind, number>): void {
+  if (!native.length) return;
+  const mean = native.reduce((a, b) => a + b, 0) / native.length;
   const scanOnly = counts.text === 0 && counts.pdf === 0;
-  console.log(`OCR: native tesseract, ${jobs} processes: ${fmt(nativePps, 3)} pages/s; arende ingest: ${fmt(arendePagesPerSecond, 3)} pages/s; native/arende ${fmt(nativePps / arendePagesPerSecond, 2)}×${scanOnly ? ' (target <= 1.3)' : ' (mixed run: use --mix scan=1 for the OCR path alone)'}`);
+  console.log(`OCR: native tesseract, same parallelism: ${native.map((x) => fmt(x, 3)).join(' / ')} pages/s (before / after); arende ingest (median): ${fmt(arendePagesPerSecond, 3)} pages/s; native/arende ${fmt(mean / arendePagesPerSecond, 2)}×${scanOnly ? ' (target <= 1.3)' : ' (mixed run: use --mix scan=1 for the OCR path alone)'}`);
 }
 
 function fmt(x: number, digits = 1): string {
@@ -273,6 +282,12 @@ async function main(): Promise<void> {
     let t = performance.now();
     const counts = await generateFiles(filesDir, n, mix);
     console.log(`generated ${n} files (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}) in ${fmt((performance.now() - t) / 1000, 1)} s; jobs ${jobs}`);
+    const native: number[] = [];
+    const measureNative = async () => {
+      const pps = counts.scan > 0 ? await nativeOcrPagesPerSecond(filesDir, jobs) : null;
+      if (pps !== null) native.push(pps);
+    };
+    await measureNative();
     const fresh: RunResult[] = [];
     for (let i = 0; i < runs; i++) {
       const db = join(work, `fresh-${i}.db`);
@@ -281,8 +296,12 @@ async function main(): Promise<void> {
       fresh.push(r);
       for (const ext of ['', '-wal', '-shm']) rmSync(db + ext, { force: true });
     }
+    if (!fresh.length) return;
     const freshSec = median(fresh.map((r) => r.seconds));
-    if (counts.scan > 0) await compareNativeOcr(filesDir, jobs, counts, median(fresh.map((r) => r.summary.pages / r.seconds)));
+    if (native.length) {
+      await measureNative();
+      reportOcr(native, median(fresh.map((r) => r.summary.pages / r.seconds)), counts);
+    }
     if (flag('no-big')) return;
     const cacheDir = join(tmpdir(), 'arende-bench');
     mkdirSync(cacheDir, { recursive: true });
