@@ -37,6 +37,9 @@ export function keySimilarity(x: string | null, y: string | null): number {
 /** Below this title similarity linkScore never links, whatever supports it. */
 export const MIN_LINK_TITLE = 0.5;
 
+/** From this title similarity one support (owner, partners or period) is enough to link. */
+export const STRONG_LINK_TITLE = 0.85;
+
 function overlaps(a: DocumentFacts['period'], b: DocumentFacts['period']): boolean {
   if (!a?.start || !a.end || !b?.start || !b.end) return false;
   return a.start <= b.end && b.start <= a.end;
@@ -71,7 +74,7 @@ export function linkScore(a: DocumentFacts, b: DocumentFacts): LinkScore {
   // ... and at least one word of what the insats is, beyond the kommun's name.
   const own = contentWords(a.title, a.owner ?? b.owner);
   const shared = [...contentWords(b.title, b.owner ?? a.owner)].some((w) => own.has(w));
-  const linked = title === 1 || (title >= 0.85 && supports.length >= 1) || (title >= MIN_LINK_TITLE && shared && supports.length === 3);
+  const linked = title === 1 || (title >= STRONG_LINK_TITLE && supports.length >= 1) || (title >= MIN_LINK_TITLE && shared && supports.length === 3);
   return { score: linked ? title * 0.7 + supports.length * 0.1 : 0, title, supports };
 }
 
@@ -114,7 +117,13 @@ async function factsOf(db: Db, ids: string[], known: Map<string, DocumentFacts> 
 /** Rows each indexed lookup may return: the cost per document stays constant as the archive grows. */
 export const CANDIDATE_LIMIT = 200;
 
-/** The indexed lookups of candidates of the other kind: same folded title, same owner, same period start. */
+/**
+ * The indexed lookups of candidates of the other kind: same folded title, same owner, same period
+ * start; each with the title similarity below which its rows cannot link. A row of the period
+ * lookup below STRONG_LINK_TITLE would need the same owner too, so the owner lookup brings it:
+ * in the 100 000-document bench archive the period lookup's weak rows were most of the
+ * candidates whose facts were read, none of them linkable.
+ */
 export function candidateQueries(db: Db, kind: string, titleKey: string | null, ownerKey: string | null, periodStart: string | null) {
   const other = kind === 'decision' ? 'application' : 'decision';
   // From the covering index alone: whether a candidate's file is current is asked only of the few
@@ -122,9 +131,9 @@ export function candidateQueries(db: Db, kind: string, titleKey: string | null, 
   const base = () => db.selectFrom('documents as d').where('d.kind', '=', other)
     .select(['d.id', 'd.title_key']).limit(CANDIDATE_LIMIT);
   return [
-    titleKey ? base().where('d.title_key', '=', titleKey) : null,
-    ownerKey ? base().where('d.owner_key', '=', ownerKey) : null,
-    periodStart ? base().where('d.period_start', '=', periodStart) : null,
+    titleKey ? { query: base().where('d.title_key', '=', titleKey), minTitle: MIN_LINK_TITLE } : null,
+    ownerKey ? { query: base().where('d.owner_key', '=', ownerKey), minTitle: MIN_LINK_TITLE } : null,
+    periodStart ? { query: base().where('d.period_start', '=', periodStart), minTitle: STRONG_LINK_TITLE } : null,
   ].filter((q) => q !== null);
 }
 
@@ -135,8 +144,8 @@ export function candidateQueries(db: Db, kind: string, titleKey: string | null, 
  */
 async function candidates(db: Db, doc: DocumentFacts, titleKey: string | null, ownerKey: string | null): Promise<string[]> {
   const ids = new Set<string>();
-  for (const query of candidateQueries(db, doc.kind, titleKey, ownerKey, doc.period?.start ?? null)) {
-    for (const r of await query.execute()) if (keySimilarity(titleKey, r.title_key) >= MIN_LINK_TITLE) ids.add(r.id);
+  for (const { query, minTitle } of candidateQueries(db, doc.kind, titleKey, ownerKey, doc.period?.start ?? null)) {
+    for (const r of await query.execute()) if (keySimilarity(titleKey, r.title_key) >= minTitle) ids.add(r.id);
   }
   ids.delete(doc.id);
   if (!ids.size) return [];

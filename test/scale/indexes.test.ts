@@ -32,8 +32,8 @@ describe('indexed lookups', () => {
   it('finds link candidates by folded title, owner and period start through covering indexes', async () => {
     const queries = candidateQueries(db, 'decision', 'stegmotarbete', 'tierpskommun', '2022-01-01');
     expect(queries).toHaveLength(3);
-    for (const q of queries) {
-      const detail = await plan(db, q);
+    for (const { query } of queries) {
+      const detail = await plan(db, query);
       expect(detail).toEqual(expect.arrayContaining([expect.stringMatching(/^SEARCH d USING COVERING INDEX documents_(title|owner|period)_cover/)]));
       expect(detail.filter((d) => d.startsWith('SCAN'))).toEqual([]);
     }
