@@ -156,6 +156,11 @@ async function candidates(db: Db, doc: DocumentFacts, titleKey: string | null, o
   return current.rows.map((r) => r.id).sort();
 }
 
+/** The folded title and owner a document is stored and looked up by (documents.title_key, owner_key). */
+function linkKeys(doc: DocumentFacts): { titleKey: string | null; ownerKey: string | null } {
+  return { titleKey: doc.title ? matchKey(doc.title) : null, ownerKey: doc.owner ? matchKey(doc.owner) : null };
+}
+
 /** The case a document is in, if any. */
 async function caseOf(db: Db, id: string) {
   return db.selectFrom('cases').selectAll().where((eb) => eb.or([eb('decision_id', '=', id), eb('application_id', '=', id)])).executeTakeFirst();
@@ -174,8 +179,7 @@ export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
 
   await db.deleteFrom('messages').where('stage', '=', 'link').where('document_id', 'in', ids).execute();
   for (const doc of docs.values()) {
-    const titleKey = doc.title ? matchKey(doc.title) : null;
-    const ownerKey = doc.owner ? matchKey(doc.owner) : null;
+    const { titleKey, ownerKey } = linkKeys(doc);
     await db.updateTable('documents').set({ title_key: titleKey, owner_key: ownerKey, period_start: doc.period?.start ?? null, period_end: doc.period?.end ?? null }).where('id', '=', doc.id).execute();
     // Leave the old case; its counterpart is re-examined below.
     const old = await caseOf(db, doc.id);
@@ -191,8 +195,7 @@ export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
     const doc = all.get(id);
     if (!doc || !LINKABLE.includes(doc.kind)) continue;
     if (await caseOf(db, id)) continue;
-    const titleKey = doc.title ? matchKey(doc.title) : null;
-    const ownerKey = doc.owner ? matchKey(doc.owner) : null;
+    const { titleKey, ownerKey } = linkKeys(doc);
     const candidateFacts = await factsOf(db, await candidates(db, doc, titleKey, ownerKey), known);
     const scored = [...candidateFacts.values()].map((c) => ({ c, s: linkScore(doc, c) })).filter((x) => x.s.score > 0).sort((a, b) => b.s.score - a.s.score || (a.c.id < b.c.id ? -1 : 1));
     let chosen: DocumentFacts | null = null;

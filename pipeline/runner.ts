@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, openSync, read, readSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { setImmediate } from 'node:timers/promises';
 import { sql, type Transaction } from 'kysely';
@@ -74,50 +74,40 @@ export interface IngestOptions extends Partial<PipelineOptions> {
   waitForStageThreads?: boolean;
 }
 
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 /**
  * Files up to this size are read with blocking calls: for a text file the four thread-pool round
  * trips of an async open, stat, read and close cost more main-thread time than the read itself.
  */
 const BLOCKING_READ_BYTES = 1 << 20;
 
+const readAsync = promisify(read);
+
 /** Size, sha256 and, within the limit, the bytes of a file, from one open (three opens per file were a tenth of a text file's time). */
 async function readAndHash(path: string, maxBytes: number): Promise<{ size: number; sha256: string; bytes: Buffer | null }> {
   const fd = openSync(path, 'r');
-  let size: number;
   try {
-    size = fstatSync(fd).size;
-    if (size <= BLOCKING_READ_BYTES && size <= maxBytes) return hashed(readInto(Buffer.allocUnsafe(size), (b, at) => readSync(fd, b, at, b.length - at, at)));
+    const { size } = fstatSync(fd);
+    if (size > maxBytes) {
+      // Only hashed, streamed: the file is rejected for its size.
+      const hash = createHash('sha256');
+      for await (const chunk of createReadStream('', { fd, autoClose: false, start: 0 })) hash.update(chunk as Buffer);
+      return { size, sha256: hash.digest('hex'), bytes: null };
+    }
+    // One read into a buffer of the known size (FileHandle.readFile reads in small chunks: slow).
+    const bytes = await readInto(Buffer.allocUnsafe(size), size <= BLOCKING_READ_BYTES
+      ? (b, at) => readSync(fd, b, at, b.length - at, at)
+      : async (b, at) => (await readAsync(fd, b, at, b.length - at, at)).bytesRead);
+    return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
   } finally {
     closeSync(fd);
-  }
-  if (size > maxBytes) return { size, sha256: await sha256Of(path), bytes: null };
-  const handle = await open(path, 'r');
-  try {
-    // One read into a buffer of the known size (FileHandle.readFile reads in small chunks: slow).
-    const buffer = Buffer.allocUnsafe(size);
-    let filled = 0;
-    for (let n = -1; filled < size && n !== 0; filled += n) n = (await handle.read(buffer, filled, size - filled, filled)).bytesRead;
-    return hashed(filled < size ? buffer.subarray(0, filled) : buffer);
-  } finally {
-    await handle.close();
   }
 }
 
 /** Fills `buffer` by repeated reads until it is full or the file ends (it may have shrunk). */
-function readInto(buffer: Buffer, read: (buffer: Buffer, at: number) => number): Buffer {
+async function readInto(buffer: Buffer, read: (buffer: Buffer, at: number) => number | Promise<number>): Promise<Buffer> {
   let filled = 0;
-  for (let n = -1; filled < buffer.length && n !== 0; filled += n) n = read(buffer, filled);
+  for (let n = -1; filled < buffer.length && n !== 0; filled += n) n = await read(buffer, filled);
   return filled < buffer.length ? buffer.subarray(0, filled) : buffer;
-}
-
-function hashed(bytes: Buffer): { size: number; sha256: string; bytes: Buffer } {
-  return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
 }
 
 function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, file: string, outer?: AbortSignal): Promise<T> {

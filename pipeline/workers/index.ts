@@ -1,2 +1,2 @@
 export { ArchiveWriter, defaultGroupCommit, type ArchiveDb, type GroupCommitOptions } from './archive-writer.js';
-export { StagePool, StagePoolUnavailableError, type StageJob, type StageReply } from './stage-pool.js';
+export { StagePool, StagePoolUnavailableError, type StageJob, type StageReady, type StageReply } from './stage-pool.js';

@@ -11,10 +11,12 @@ export interface StageJob {
   options: PipelineOptions;
 }
 
-/** A thread's answer to a job, or (`ready`) its word that it has warmed up and takes jobs. */
+/** A thread's word that it has warmed up and takes jobs. */
+export interface StageReady { ready: true }
+
+/** A thread's answer to a job. */
 export interface StageReply {
-  id?: number;
-  ready?: true;
+  id: number;
   result?: Pick<SourceFile, 'pages' | 'documents' | 'messages'>;
   error?: { reason: string; page?: number };
 }
@@ -97,8 +99,8 @@ export class StagePool {
   private spawn(): Slot {
     const worker = new Worker(new URL('./stage-worker-entry.mjs', import.meta.url), { execArgv: [] });
     const slot: Slot = { worker, busy: false, ready: false, done: 0 };
-    worker.on('message', (reply: StageReply) => {
-      if (reply.ready) {
+    worker.on('message', (reply: StageReply | StageReady) => {
+      if ('ready' in reply) {
         slot.ready = true;
         this.dispatch();
       } else this.settle(slot, reply);
@@ -123,8 +125,8 @@ export class StagePool {
   }
 
   private settle(slot: Slot, reply: StageReply): void {
-    const entry = this.running.get(reply.id!);
-    this.running.delete(reply.id!);
+    const entry = this.running.get(reply.id);
+    this.running.delete(reply.id);
     slot.busy = false;
     slot.done++;
     slot.worker.unref();

@@ -4,7 +4,7 @@ import { TEXT_STAGES } from '../stages.js';
 import { createServices } from '../services.js';
 import { defaultPipelineOptions, type PipelineOptions } from '../stage.js';
 import { createSourceFile } from '../source-file.js';
-import type { StageJob, StageReply } from './stage-pool.js';
+import type { StageJob, StageReady, StageReply } from './stage-pool.js';
 
 // One thread of the stage pool: runs the CPU-bound stages after load (repair, split, extract) on
 // the pages it is sent and posts back what they added. Its own services (the repairer's lexicon)
@@ -48,7 +48,7 @@ async function run({ file, stages, options }: StageJob): Promise<StageReply['res
 }
 
 // A failed warm-up is not fatal: the first real file meets the same failure and is rejected alone.
-void warmUp().catch(() => undefined).then(() => parentPort!.postMessage({ ready: true } satisfies StageReply));
+void warmUp().catch(() => undefined).then(() => parentPort!.postMessage({ ready: true } satisfies StageReady));
 
 parentPort!.on('message', (job: StageJob) => {
   run(job).then(

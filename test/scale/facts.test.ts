@@ -2,10 +2,10 @@
 // whole-row recompute per field row (issue 12). They must leave the same row the whole-row
 // recompute of 002_search.ts gives, for every field a facts column derives from.
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
-import { migrateToLatest } from '../../db/archive.js';
+import { type Kysely, sql } from 'kysely';
 import { recompute } from '../../db/migrations/002_search.js';
 import { cachingDatabase } from '../../db/statement-cache.js';
+import { memoryArchiveWithFile } from './memory-archive.js';
 
 const FIELDS: Record<string, unknown> = {
   title: 'Steg mot arbete',
@@ -26,9 +26,7 @@ async function facts(db: Kysely<any>): Promise<Record<string, unknown>[]> {
 describe('document_facts per-field triggers', () => {
   let db: Kysely<any>;
   beforeEach(async () => {
-    db = new Kysely<any>({ dialect: new SqliteDialect({ database: cachingDatabase(new Database(':memory:')) }) });
-    await migrateToLatest(db);
-    await sql`insert into files (sha256, path, size, mime, page_count, pipeline_version, ingested_at) values ('f1', 'a.txt', 1, 'text/plain', 1, 'v', 't')`.execute(db);
+    db = await memoryArchiveWithFile();
     for (const id of ['d1', 'd2']) {
       await sql`insert into documents (id, sha256, first_page, last_page, start_offset, end_offset, kind, language, text, ocr_used, pipeline_version)
         values (${id}, 'f1', 1, 1, 0, 10, 'decision', 'sv', 'Förslag till beslut', 0, 'v')`.execute(db);

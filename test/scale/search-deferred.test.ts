@@ -2,12 +2,10 @@
 // issue 12): inside a deferred transaction documents are queued, flushSearchIndex indexes them
 // all, and every path — insert, delete, text update, queued or not, deferred or not — leaves the
 // indexes equal to a fresh rebuild.
-import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
-import { migrateToLatest } from '../../db/archive.js';
+import { type Kysely, sql } from 'kysely';
 import { deferSearchIndex, flushSearchIndex } from '../../db/search-index.js';
 import { searchWords } from '../../db/search-words.js';
-import { cachingDatabase } from '../../db/statement-cache.js';
+import { memoryArchiveWithFile } from './memory-archive.js';
 
 const TEXTS = {
   d1: 'Förslag till beslut: bevilja Lotsen i flerpartssamverkan med Försäkringskassan.',
@@ -42,9 +40,7 @@ async function expectIndexesExact(db: Kysely<any>): Promise<void> {
 describe('deferred full-text indexing', () => {
   let db: Kysely<any>;
   beforeEach(async () => {
-    db = new Kysely<any>({ dialect: new SqliteDialect({ database: cachingDatabase(new Database(':memory:')) }) });
-    await migrateToLatest(db);
-    await sql`insert into files (sha256, path, size, mime, page_count, pipeline_version, ingested_at) values ('f1', 'a.txt', 1, 'text/plain', 1, 'v', 't')`.execute(db);
+    db = await memoryArchiveWithFile();
   });
   afterEach(async () => db.destroy());
 

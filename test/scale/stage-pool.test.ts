@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { processFile } from '../../pipeline/runner.js';
+import { TEXT_STAGES } from '../../pipeline/stages.js';
 import { createServices } from '../../pipeline/services.js';
 import { createSourceFile } from '../../pipeline/source-file.js';
 import { defaultPipelineOptions } from '../../pipeline/stage.js';
@@ -18,7 +19,7 @@ function decision() {
   return file;
 }
 
-const TEXT_STAGES = ['repair', 'split', 'extract'];
+const TEXT_STAGE_NAMES = TEXT_STAGES.map(([name]) => name);
 
 describe('StagePool', () => {
   const services = createServices();
@@ -28,7 +29,7 @@ describe('StagePool', () => {
     const pool = new StagePool(1);
     try {
       const signal = new AbortController().signal;
-      const early = pool.run(decision(), TEXT_STAGES, defaultPipelineOptions, signal);
+      const early = pool.run(decision(), TEXT_STAGE_NAMES, defaultPipelineOptions, signal);
       await expect(early).rejects.toBeInstanceOf(StagePoolUnavailableError);
       await expect(early).rejects.toThrow('warming up');
       // The caller's own run of the stages…
@@ -37,7 +38,7 @@ describe('StagePool', () => {
       let threaded = decision();
       for (let tries = 0; tries < 200; tries++) {
         threaded = decision();
-        const taken = await pool.run(threaded, TEXT_STAGES, defaultPipelineOptions, signal).then(() => true, (e: unknown) => {
+        const taken = await pool.run(threaded, TEXT_STAGE_NAMES, defaultPipelineOptions, signal).then(() => true, (e: unknown) => {
           if (e instanceof StagePoolUnavailableError) return false;
           throw e;
         });
@@ -56,7 +57,7 @@ describe('StagePool', () => {
     const pool = new StagePool(1, { lendWhileWarming: false });
     try {
       const file = decision();
-      await pool.run(file, TEXT_STAGES, defaultPipelineOptions, new AbortController().signal);
+      await pool.run(file, TEXT_STAGE_NAMES, defaultPipelineOptions, new AbortController().signal);
       expect(pool.completed).toBe(1);
       expect(file.documents[0]?.kind).toBe('decision');
     } finally {

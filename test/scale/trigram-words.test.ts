@@ -1,13 +1,12 @@
 // The trigram (compound) index reads each document's distinct long words, not its whole text
 // (db/migrations/011_trigram_words.ts, issue 12): compound search finds the same documents, a
 // row written without words falls back to its text, and 011 fills the words of an older archive.
-import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import { migrateToLatest } from '../../db/archive.js';
 import { migrationProvider } from '../../db/migrations/index.js';
 import { search } from '../../db/queries/search.js';
 import { searchWords } from '../../db/search-words.js';
-import { cachingDatabase } from '../../db/statement-cache.js';
+import { memoryArchive } from './memory-archive.js';
 
 const TEXT = 'Insatsen Lotsen bygger på flerpartssamverkan mellan Försäkringskassan och kommunen. Lotsen och flerpartssamverkan.';
 
@@ -22,7 +21,6 @@ const trigramHits = async (db: Kysely<any>, q: string) =>
 
 describe('trigram index over distinct long words', () => {
   let db: Kysely<any>;
-  const open = () => new Kysely<any>({ dialect: new SqliteDialect({ database: cachingDatabase(new Database(':memory:')) }) });
   afterEach(async () => db?.destroy());
 
   it('keeps each word of six letters or more once, lower-cased, in order of first use', () => {
@@ -30,7 +28,7 @@ describe('trigram index over distinct long words', () => {
   });
 
   it('finds a word part inside a compound, but no longer text that runs across words', async () => {
-    db = open();
+    db = memoryArchive();
     await migrateToLatest(db);
     await insertDocument(db, 'd1', TEXT, searchWords(TEXT));
     expect(await trigramHits(db, '"partssamverkan"')).toBe(1);
@@ -42,7 +40,7 @@ describe('trigram index over distinct long words', () => {
   });
 
   it('indexes the whole text of a row written without words, and follows deletes', async () => {
-    db = open();
+    db = memoryArchive();
     await migrateToLatest(db);
     await insertDocument(db, 'd1', TEXT);
     expect(await trigramHits(db, '"lotsen och"')).toBe(1);
@@ -55,7 +53,7 @@ describe('trigram index over distinct long words', () => {
   });
 
   it('migrates an archive written before 011: words filled, the index rebuilt from them', async () => {
-    db = open();
+    db = memoryArchive();
     const migrator = new Migrator({ db, provider: migrationProvider });
     expect((await migrator.migrateTo('008_facts_per_field')).error).toBeUndefined();
     await insertDocument(db, 'd1', TEXT);
