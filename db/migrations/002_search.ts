@@ -31,28 +31,33 @@ export function sqlFold(expr: string): string {
   return marks.reduce((acc, mark) => `replace(${acc}, ${mark}, '')`, composed);
 }
 
-/** The SET list recomputing one facts row from documents, files, field_values and corrections. */
-function factsAssignments(doc: string): string {
+/** Each facts column with the expression computing it for document `doc` from documents, files, field_values and corrections (also 013's queued facts). */
+export function factsColumns(doc: string): [column: string, expression: string][] {
   const value = (field: string) => `json_extract(${effectiveJson(doc, field)}, '$')`;
   const list = (field: string) => `coalesce(${effectiveJson(doc, field)}, '[]')`;
   const period = effectiveJson(doc, 'period');
   const signatories = effectiveJson(doc, 'signatories');
   return [
-    `kind = (select kind from documents where id = ${doc})`,
-    `current = coalesce((select f.superseded_by is null from documents d join files f on f.sha256 = d.sha256 where d.id = ${doc}), 1)`,
-    `title = ${value('title')}`,
-    `owner = ${value('owner')}`,
-    `partners = ${list('partners')}`,
-    `municipalities = ${list('municipalities')}`,
-    `municipalities_key = (select '|' || group_concat(${sqlFold('j.value')}, '|') || '|' from json_each(${list('municipalities')}) j)`,
-    `period_start = json_extract(${period}, '$.start')`,
-    `period_end = json_extract(${period}, '$.end')`,
+    ['kind', `(select kind from documents where id = ${doc})`],
+    ['current', `coalesce((select f.superseded_by is null from documents d join files f on f.sha256 = d.sha256 where d.id = ${doc}), 1)`],
+    ['title', value('title')],
+    ['owner', value('owner')],
+    ['partners', list('partners')],
+    ['municipalities', list('municipalities')],
+    ['municipalities_key', `(select '|' || group_concat(${sqlFold('j.value')}, '|') || '|' from json_each(${list('municipalities')}) j)`],
+    ['period_start', `json_extract(${period}, '$.start')`],
+    ['period_end', `json_extract(${period}, '$.end')`],
     // The year of the period's start, else of the earliest signature (the decision's date).
-    `year = cast(coalesce(substr(json_extract(${period}, '$.start'), 1, 4),`
-      + ` (select substr(min(json_extract(j.value, '$.date')), 1, 4) from json_each(coalesce(${signatories}, '[]')) j)) as integer)`,
-    `amount_sek = ${value('amount_sek')}`,
-    `outcome = ${value('outcome')}`,
-  ].join(',\n      ');
+    ['year', `cast(coalesce(substr(json_extract(${period}, '$.start'), 1, 4),`
+      + ` (select substr(min(json_extract(j.value, '$.date')), 1, 4) from json_each(coalesce(${signatories}, '[]')) j)) as integer)`],
+    ['amount_sek', value('amount_sek')],
+    ['outcome', value('outcome')],
+  ];
+}
+
+/** The SET list recomputing one facts row. */
+function factsAssignments(doc: string): string {
+  return factsColumns(doc).map(([column, expression]) => `${column} = ${expression}`).join(',\n      ');
 }
 
 /** The UPDATE recomputing one facts row (also used by 008_facts_per_field.ts down). */

@@ -24,7 +24,8 @@ function indexNow(row: 'new' | 'old', verb: 'insert' | 'delete', when: string): 
   return fts.join('\n    ');
 }
 
-function triggers(recompute: string): string[] {
+/** The documents triggers of this migration (013_facts_deferred.ts's down restores them). */
+export function triggers(recompute: string): string[] {
   return [
     `create trigger documents_search_insert after insert on documents begin
     insert into document_facts (document_id) values (new.id);
@@ -46,7 +47,7 @@ function triggers(recompute: string): string[] {
   ];
 }
 
-const TRIGGERS = ['documents_search_insert', 'documents_search_delete', 'documents_search_text'];
+export const TRIGGERS = ['documents_search_insert', 'documents_search_delete', 'documents_search_text'];
 
 export async function up(db: Kysely<any>): Promise<void> {
   const recompute = await insertRecompute(db, '012_search_index_deferred');

@@ -11,6 +11,7 @@ import * as m009 from './009_analyst_tables.js';
 import * as m010 from './010_search_prefixes.js';
 import * as m011 from './011_trigram_words.js';
 import * as m012 from './012_search_index_deferred.js';
+import * as m013 from './013_facts_deferred.js';
 
 /** Numbered migrations, bundled statically so the archive opens without touching the file system. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '010_search_prefixes': m010,
   '011_trigram_words': m011,
   '012_search_index_deferred': m012,
+  '013_facts_deferred': m013,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,7 +2,8 @@
 // issue 12): inside a deferred transaction documents are queued, flushSearchIndex indexes them
 // all, and every path — insert, delete, text update, queued or not, deferred or not — leaves the
 // indexes equal to a fresh rebuild.
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
+import { migrationProvider } from '../../db/migrations/index.js';
 import { deferSearchIndex, flushSearchIndex } from '../../db/search-index.js';
 import { searchWords } from '../../db/search-words.js';
 import { memoryArchiveWithFile } from './memory-archive.js';
@@ -18,8 +19,14 @@ async function insert(db: Kysely<any>, id: keyof typeof TEXTS | string, text: st
     values (${id}, 'f1', 1, 1, 0, ${text.length}, 'decision', 'swe', ${text}, 0, 'v', ${searchWords(text)})`.execute(db);
 }
 
+/** The documents an index finds (its rowids are document_facts rowids). */
 const hits = async (db: Kysely<any>, table: 'documents_fts' | 'documents_trigram', q: string) =>
-  (await sql<{ rowid: number }>`select rowid from ${sql.table(table)} where ${sql.table(table)} match ${q} order by rowid`.execute(db)).rows.map((r) => r.rowid);
+  (await sql<{ id: string }>`select f.document_id as id from ${sql.table(table)} t join document_facts f on f.rowid = t.rowid
+    where ${sql.table(table)} match ${q} order by f.document_id`.execute(db)).rows.map((r) => r.id);
+
+const queues = async (db: Kysely<any>) => (await sql<{ facts: number; search: number; deferred: number; rows: number }>`select
+  (select count(*) from facts_queue) as facts, (select count(*) from search_queue) as search,
+  (select deferred from search_indexing) as deferred, (select count(*) from document_facts) as rows`.execute(db)).rows[0];
 
 /** What both indexes answer for a few queries; a rebuild from the content must answer the same. */
 async function answers(db: Kysely<any>) {
@@ -50,18 +57,19 @@ describe('deferred full-text indexing', () => {
       await insert(trx, 'd1', TEXTS.d1);
       await insert(trx, 'd2', TEXTS.d2);
       expect(await hits(trx, 'documents_fts', '"lotsen"')).toEqual([]);
-      expect((await sql<{ n: number }>`select count(*) as n from search_queue`.execute(trx)).rows[0].n).toBe(2);
+      // Both wait for their facts row (013_facts_deferred.ts) and are indexed after it is made.
+      expect(await queues(trx)).toEqual({ facts: 2, search: 0, deferred: 1, rows: 0 });
       await flushSearchIndex(trx);
     });
-    expect(await hits(db, 'documents_fts', '"lotsen"')).toEqual([1]);
-    expect(await hits(db, 'documents_trigram', '"partssamverkan"')).toEqual([1]);
-    expect((await sql<{ n: number; d: number }>`select (select count(*) from search_queue) as n, (select deferred from search_indexing) as d`.execute(db)).rows[0]).toEqual({ n: 0, d: 0 });
+    expect(await hits(db, 'documents_fts', '"lotsen"')).toEqual(['d1']);
+    expect(await hits(db, 'documents_trigram', '"partssamverkan"')).toEqual(['d1']);
+    expect(await queues(db)).toEqual({ facts: 0, search: 0, deferred: 0, rows: 2 });
     await expectIndexesExact(db);
   });
 
   it('a queued document deleted or rewritten before the flush, and an indexed one changed in a later group, leave exact indexes', async () => {
     await insert(db, 'd3', TEXTS.d3); // not deferred: indexed at once
-    expect(await hits(db, 'documents_fts', '"vidare"')).toEqual([1]);
+    expect(await hits(db, 'documents_fts', '"vidare"')).toEqual(['d3']);
     await db.transaction().execute(async (trx) => {
       await deferSearchIndex(trx);
       await insert(trx, 'd1', TEXTS.d1);
@@ -72,8 +80,9 @@ describe('deferred full-text indexing', () => {
       await flushSearchIndex(trx);
     });
     expect(await hits(db, 'documents_fts', '"vidare"')).toEqual([]);
-    expect(await hits(db, 'documents_fts', '"alvkarleby"')).toEqual([1]);
-    expect(await hits(db, 'documents_fts', '"lotsen"')).toEqual([3]);
+    expect(await hits(db, 'documents_fts', '"alvkarleby"')).toEqual(['d3']);
+    expect(await hits(db, 'documents_fts', '"lotsen"')).toEqual(['d2']);
+    expect(await queues(db)).toEqual({ facts: 0, search: 0, deferred: 0, rows: 2 });
     await expectIndexesExact(db);
   });
 
@@ -83,9 +92,38 @@ describe('deferred full-text indexing', () => {
       await insert(trx, 'd1', TEXTS.d1);
       throw new Error('crash');
     }).catch(() => undefined);
-    expect((await sql<{ n: number; d: number }>`select (select count(*) from search_queue) as n, (select deferred from search_indexing) as d`.execute(db)).rows[0]).toEqual({ n: 0, d: 0 });
+    expect(await queues(db)).toEqual({ facts: 0, search: 0, deferred: 0, rows: 0 });
     await insert(db, 'd1', TEXTS.d1);
     expect(await hits(db, 'documents_fts', '"lotsen"')).toHaveLength(1);
     await expectIndexesExact(db);
   });
+
+  it('013 down gives back 012 (facts made at once, only indexing queued) and up defers the facts again', async () => {
+    const migrator = new Migrator({ db, provider: migrationProvider });
+    expect((await migrator.migrateTo('012_search_index_deferred')).error).toBeUndefined();
+    await db.transaction().execute(async (trx) => {
+      await deferSearchIndex(trx);
+      await insert(trx, 'd1', TEXTS.d1);
+      expect((await sql<{ n: number }>`select count(*) as n from search_queue`.execute(trx)).rows[0].n).toBe(1);
+      expect((await sql<{ n: number }>`select count(*) as n from document_facts`.execute(trx)).rows[0].n).toBe(1);
+      await flushSearchIndex012(trx);
+    });
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    await db.transaction().execute(async (trx) => {
+      await deferSearchIndex(trx);
+      await insert(trx, 'd2', TEXTS.d2);
+      expect(await queues(trx)).toEqual({ facts: 1, search: 0, deferred: 1, rows: 1 });
+      await flushSearchIndex(trx);
+    });
+    expect(await hits(db, 'documents_fts', '"lotsen" OR "alvkarleby"')).toEqual(['d1', 'd2']);
+    await expectIndexesExact(db);
+  });
 });
+
+/** 012's flush, without 013's facts queue. */
+async function flushSearchIndex012(trx: Kysely<any>): Promise<void> {
+  await sql`insert into documents_fts(rowid, text) select rowid, text from search_content where rowid in (select rowid from search_queue)`.execute(trx);
+  await sql`insert into documents_trigram(rowid, text) select rowid, text from trigram_content where rowid in (select rowid from search_queue)`.execute(trx);
+  await sql`delete from search_queue`.execute(trx);
+  await sql`update search_indexing set deferred = 0`.execute(trx);
+}
