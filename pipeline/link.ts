@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { distance } from 'fastest-levenshtein';
 import type { Archive } from '../db/archive.js';
-import { chunks, valueOf, type EffectiveFields } from '../db/queries/fields.js';
+import { valueOf, type EffectiveFields } from '../db/queries/fields.js';
+import { idList } from '../db/queries/id-list.js';
 import type { FieldName } from '../extractors/fields.js';
 import { matchKey } from '../db/queries/keys.js';
 import type { ArchiveSchema } from '../db/schema.js';
@@ -89,13 +90,11 @@ function caseId(decision: string | null, application: string | null): string {
  */
 async function effectiveValues(db: Db, ids: string[]): Promise<Map<string, EffectiveFields>> {
   const out = new Map<string, EffectiveFields>(ids.map((id) => [id, {}]));
-  for (const part of chunks(ids, 500)) {
-    for (const v of await db.selectFrom('field_values').select(['document_id', 'field', 'value_json']).where('document_id', 'in', part).execute()) {
-      out.get(v.document_id)![v.field as FieldName] = { value: JSON.parse(v.value_json), evidence: [], corrected: null };
-    }
-    for (const c of await db.selectFrom('corrections').select(['document_id', 'field', 'value_json']).where('document_id', 'in', part).orderBy('id').execute()) {
-      out.get(c.document_id)![c.field as FieldName] = { value: JSON.parse(c.value_json), evidence: [], corrected: null };
-    }
+  for (const v of await db.selectFrom('field_values').select(['document_id', 'field', 'value_json']).where('document_id', 'in', idList(ids)).execute()) {
+    out.get(v.document_id)![v.field as FieldName] = { value: JSON.parse(v.value_json), evidence: [], corrected: null };
+  }
+  for (const c of await db.selectFrom('corrections').select(['document_id', 'field', 'value_json']).where('document_id', 'in', idList(ids)).orderBy('id').execute()) {
+    out.get(c.document_id)![c.field as FieldName] = { value: JSON.parse(c.value_json), evidence: [], corrected: null };
   }
   return out;
 }
@@ -107,7 +106,7 @@ async function effectiveValues(db: Db, ids: string[]): Promise<Map<string, Effec
 async function factsOf(db: Db, ids: string[], known: Map<string, DocumentFacts> = new Map()): Promise<Map<string, DocumentFacts>> {
   const missing = ids.filter((id) => !known.has(id));
   if (missing.length) {
-    const rows = await db.selectFrom('documents').select(['id', 'kind']).where('id', 'in', missing).execute();
+    const rows = await db.selectFrom('documents').select(['id', 'kind']).where('id', 'in', idList(missing)).execute();
     const fields = await effectiveValues(db, rows.map((r) => r.id));
     for (const r of rows) known.set(r.id, facts(r.id, r.kind, fields.get(r.id)!));
   }
@@ -152,7 +151,7 @@ async function candidates(db: Db, doc: DocumentFacts, titleKey: string | null, o
   // CROSS JOIN keeps the documents' primary key as the outer loop: left to itself SQLite walks the
   // (superseded_by) index, where nearly every file is null.
   const current = await sql<{ id: string }>`select d.id from documents d cross join files f on f.sha256 = d.sha256
-    where d.id in (${sql.join([...ids])}) and f.superseded_by is null`.execute(db);
+    where d.id in ${idList([...ids])} and f.superseded_by is null`.execute(db);
   return current.rows.map((r) => r.id).sort();
 }
 
@@ -177,7 +176,7 @@ export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
   const docs = await factsOf(db, ids, known);
   const touched = new Set<string>(ids);
 
-  await db.deleteFrom('messages').where('stage', '=', 'link').where('document_id', 'in', ids).execute();
+  await db.deleteFrom('messages').where('stage', '=', 'link').where('document_id', 'in', idList(ids)).execute();
   for (const doc of docs.values()) {
     const { titleKey, ownerKey } = linkKeys(doc);
     await db.updateTable('documents').set({ title_key: titleKey, owner_key: ownerKey, period_start: doc.period?.start ?? null, period_end: doc.period?.end ?? null }).where('id', '=', doc.id).execute();
@@ -242,8 +241,8 @@ export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
 /** Replaces the flags of the given documents: their own checks and those of their cases. */
 export async function recomputeFlags(db: Db, ids: string[], known?: Map<string, DocumentFacts>): Promise<number> {
   if (!ids.length) return 0;
-  await db.deleteFrom('flags').where((eb) => eb.or([eb('document_id', 'in', ids), eb('other_document_id', 'in', ids)])).execute();
-  const cases = await db.selectFrom('cases').selectAll().where((eb) => eb.or([eb('decision_id', 'in', ids), eb('application_id', 'in', ids)])).execute();
+  await db.deleteFrom('flags').where((eb) => eb.or([eb('document_id', 'in', idList(ids)), eb('other_document_id', 'in', idList(ids))])).execute();
+  const cases = await db.selectFrom('cases').selectAll().where((eb) => eb.or([eb('decision_id', 'in', idList(ids)), eb('application_id', 'in', idList(ids))])).execute();
   const involved = new Set(ids);
   for (const c of cases) for (const x of [c.decision_id, c.application_id]) if (x) involved.add(x);
   const all = await factsOf(db, [...involved], known);

@@ -27,7 +27,6 @@ export class ArchiveWriter {
   private trx: ControlledTransaction<ArchiveSchema> | null = null;
   private files = 0;
   private openedAt = 0;
-  private savepoints = 0;
   private timer: NodeJS.Timeout | undefined;
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -47,17 +46,18 @@ export class ArchiveWriter {
         await deferSearchIndex(this.trx);
       }
       const trx = this.trx;
-      const name = sql.id(`file_${++this.savepoints}`);
-      await sql`savepoint ${name}`.execute(trx);
+      // Writes are serial, so a savepoint never nests in another: one name, one prepared
+      // statement each (a name per file made two new SQL texts per file, crowding the cache).
+      await sql`savepoint file`.execute(trx);
       let out: T;
       try {
         out = await work(trx);
       } catch (e) {
-        await sql`rollback to ${name}`.execute(trx);
-        await sql`release ${name}`.execute(trx);
+        await sql`rollback to file`.execute(trx);
+        await sql`release file`.execute(trx);
         throw e;
       }
-      await sql`release ${name}`.execute(trx);
+      await sql`release file`.execute(trx);
       this.files++;
       if (this.files >= this.options.maxFiles || Date.now() - this.openedAt >= this.options.maxMs) await this.commit();
       else this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.maxMs);

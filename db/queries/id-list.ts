@@ -1,0 +1,11 @@
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * A list of ids as one bound JSON parameter, for `in`: `where('id', 'in', idList(ids))`. An
+ * `in (?, ?, …)` list is a new SQL text for every length, each prepared anew and crowding the
+ * statement cache (db/statement-cache.ts); this is one text whatever the length, with no limit
+ * on the number of ids.
+ */
+export function idList(ids: readonly string[]): RawBuilder<string> {
+  return sql<string>`(select value from json_each(${JSON.stringify(ids)}))`;
+}
