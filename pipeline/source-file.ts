@@ -71,6 +71,8 @@ export interface DocumentPart {
   endOffset: number;
   /** The document's repaired text (pages joined), set by the split stage. */
   text: string;
+  /** Its distinct long words for compound search (db/search-words.ts), made with the text, in a stage thread when there is one. */
+  searchWords?: string;
   /** Filled by the extract stage. */
   fields?: Fields;
 }

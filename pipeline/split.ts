@@ -1,4 +1,5 @@
 import { franc } from 'franc';
+import { searchWords } from '../db/search-words.js';
 import { DocumentText } from '../extractors/document-text.js';
 import { findMinutesSections } from '../extractors/decision/minutes.js';
 import {
@@ -143,7 +144,7 @@ function makePart(file: SourceFile, from: Start, to: Start | null, kindHint?: Do
   const kind = kindHint ?? classifyDocument(text);
   return {
     id: documentId(file.sha256, from.page, lastPage, from.offset),
-    kind, language: detectLanguage(text), pages: [from.page, lastPage], startOffset: from.offset, endOffset, text,
+    kind, language: detectLanguage(text), pages: [from.page, lastPage], startOffset: from.offset, endOffset, text, searchWords: searchWords(text),
   };
 }
 

@@ -52,7 +52,7 @@ export async function storeFile(db: Db, file: SourceFile, now = new Date().toISO
       kind: doc.kind, language: doc.language, text: doc.text, ocr_used: ocrPages.length ? 1 : 0, ocr_confidence: ocrConfidence,
       pipeline_version: PIPELINE_VERSION,
       title_key: null, owner_key: null, period_start: null, period_end: null, reviewed_at: null, reviewed_by: null,
-      search_words: searchWords(doc.text),
+      search_words: doc.searchWords ?? searchWords(doc.text),
     });
     for (const [field, extracted] of Object.entries(doc.fields ?? {})) {
       if (!extracted) continue;

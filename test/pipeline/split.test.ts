@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyDocument, detectLanguage, documentId, findDocumentStarts, splitDocuments } from '../../pipeline/split.js';
 import { createSourceFile, type Page } from '../../pipeline/source-file.js';
+import { searchWords } from '../../db/search-words.js';
 import { defaultPipelineOptions } from '../../pipeline/stage.js';
 import { createServices } from '../../pipeline/services.js';
 
@@ -24,6 +25,9 @@ describe('splitDocuments', () => {
     expect(docs.map((d) => [d.kind, d.pages])).toEqual([['decision', [1, 1]], ['decision', [2, 2]]]);
     expect(docs[1].text).toContain('Nya vägar för samverkan');
     expect(docs[0].text).not.toContain('Nya vägar för samverkan');
+    // Each part's compound-search words come with it (made in the stage thread, not at store).
+    for (const d of docs) expect(d.searchWords).toBe(searchWords(d.text));
+    expect(docs[1].searchWords).toContain('samverkan');
   });
 
   it('finds a decision start behind scanner specks and splits even when the first page lost its cue', async () => {
