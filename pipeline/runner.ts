@@ -17,7 +17,7 @@ import { createSourceFile, type SourceFile } from './source-file.js';
 import { TEXT_STAGES } from './stages.js';
 import { defaultPipelineOptions, type PipelineOptions, type Services, type Stage, type StageContext } from './stage.js';
 import { PIPELINE_VERSION } from './version.js';
-import { ArchiveWriter, defaultGroupCommit, StagePool, StagePoolUnavailableError } from './workers/index.js';
+import { ArchiveWriter, defaultGroupCommit, StagePool, StagePoolUnavailableError, WalCheckpointer } from './workers/index.js';
 
 /** Files a run must have before it starts stage threads (short runs stay in one thread). */
 const STAGE_THREADS_AFTER = 16;
@@ -25,8 +25,10 @@ const STAGE_THREADS_AFTER = 16;
 /** SQLite page cache of an ingest run, in KiB. */
 const ARCHIVE_CACHE_KB = 64 * 1024;
 
-/** WAL pages (4 KiB) after which an ingest run's commit checkpoints (SQLite's default: 1 000). */
+/** WAL pages (4 KiB) after which an ingest run's commit checkpoints (SQLite's default: 1 000)… */
 const WAL_CHECKPOINT_PAGES = 10_000;
+/** …and with the checkpointer thread copying the WAL, only if the WAL grows past this (~200 MB). */
+const WAL_BOUND_PAGES = 50_000;
 
 /** The stages in order; each enriches the file. */
 export const STAGES: readonly [string, Stage][] = [['load', loadPages], ...TEXT_STAGES];
@@ -263,13 +265,16 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
   const db = await openArchive(options.db);
   // A page cache that holds the key and link indexes of a large archive (SQLite's default: 2 MB).
   await sql`pragma cache_size = -${sql.raw(String(ARCHIVE_CACHE_KB))}`.execute(db);
-  // Checkpoints every WAL_CHECKPOINT_PAGES instead of SQLite's 1 000: a group commit in a large
-  // archive writes more than 1 000 pages, so each commit also copied its pages into the database
-  // file (random writes over gigabytes); now a page rewritten by several groups is copied once.
-  await sql`pragma wal_autocheckpoint = ${sql.raw(String(WAL_CHECKPOINT_PAGES))}`.execute(db);
+  // The WAL is copied into the database file by a thread of its own after each commit; the
+  // writer's own checkpoints (every WAL_CHECKPOINT_PAGES, SQLite's default is 1 000: a group in a
+  // large archive writes more) only bound the WAL should that thread fall behind or fail.
+  const checkpointer = WalCheckpointer.forArchive(options.db);
+  await sql`pragma wal_autocheckpoint = ${sql.raw(String(checkpointer ? WAL_BOUND_PAGES : WAL_CHECKPOINT_PAGES))}`.execute(db);
   const services = createServices();
   // Every access of the run goes through the writer: one connection, files committed in groups.
-  const writer = new ArchiveWriter(db, { ...defaultGroupCommit, ...(options.commitEvery ? { maxFiles: options.commitEvery } : {}) });
+  const writer = new ArchiveWriter(db, {
+    ...defaultGroupCommit, ...(options.commitEvery ? { maxFiles: options.commitEvery } : {}), afterCommit: () => checkpointer?.request(),
+  });
   // Stage threads pay off on long runs only (each loads the lexicon): started once the run has
   // more files than STAGE_THREADS_AFTER, one per core but this thread's (it loads, stores and links:
   // on 2 cores one stage thread ingested 147 text docs/s, two 117, none 112), at most jobs;
@@ -313,6 +318,7 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
     if (options.stop?.aborted) summary.stopped = true;
   } finally {
     await writer.flush().catch(() => undefined);
+    await checkpointer?.close();
     summary.threaded = threads?.completed ?? 0;
     await threads?.close();
     summary.seconds = Math.round((Date.now() - started) / 10) / 100;

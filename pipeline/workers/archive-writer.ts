@@ -10,6 +10,8 @@ export interface GroupCommitOptions {
   maxFiles: number;
   /** …or once the oldest uncommitted write is this old (also when no further write comes). */
   maxMs: number;
+  /** Called after each commit (the WAL checkpointer's request). */
+  afterCommit?: () => void;
 }
 
 export const defaultGroupCommit: GroupCommitOptions = { maxFiles: 100, maxMs: 1000 };
@@ -84,6 +86,7 @@ export class ArchiveWriter {
     if (!trx) return;
     await flushSearchIndex(trx);
     await trx.commit().execute();
+    this.options.afterCommit?.();
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
