@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, openSync, read, readSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, fstatSync, openSync, read, readSync, statSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { setImmediate } from 'node:timers/promises';
@@ -22,8 +22,16 @@ import { ArchiveWriter, defaultGroupCommit, StagePool, StagePoolUnavailableError
 /** Files a run must have before it starts stage threads (short runs stay in one thread). */
 const STAGE_THREADS_AFTER = 16;
 
-/** SQLite page cache of an ingest run, in KiB. */
-const ARCHIVE_CACHE_KB = 64 * 1024;
+/**
+ * SQLite page cache of an ingest run, in KiB: 1/32 of the archive's size when the run starts,
+ * between 16 and 64 MiB. A large archive needs its key and link indexes cached (in the
+ * 100 000-document archive 16 MiB read twice the pages 64 MiB did); a small one does not, and a
+ * cache filled with pages the run just wrote is memory held for nothing (issue 12: 64 MiB from the
+ * start made peak RSS grow with the number of files ingested).
+ */
+export function archiveCacheKb(archiveBytes: number): number {
+  return Math.round(Math.min(64 * 1024, Math.max(16 * 1024, archiveBytes / 32 / 1024)));
+}
 
 /** WAL pages (4 KiB) after which an ingest run's commit checkpoints (SQLite's default: 1 000)… */
 const WAL_CHECKPOINT_PAGES = 10_000;
@@ -262,9 +270,10 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
   const opts = { ...defaultPipelineOptions, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as PipelineOptions & IngestOptions;
   const started = Date.now();
   const release = acquireArchiveLock(options.db);
+  const archiveBytes = existsSync(options.db) ? statSync(options.db).size : 0;
   const db = await openArchive(options.db);
-  // A page cache that holds the key and link indexes of a large archive (SQLite's default: 2 MB).
-  await sql`pragma cache_size = -${sql.raw(String(ARCHIVE_CACHE_KB))}`.execute(db);
+  // SQLite's default cache is 2 MB.
+  await sql`pragma cache_size = -${sql.raw(String(archiveCacheKb(archiveBytes)))}`.execute(db);
   // The WAL is copied into the database file by a thread of its own after each commit; the
   // writer's own checkpoints (every WAL_CHECKPOINT_PAGES, SQLite's default is 1 000: a group in a
   // large archive writes more) only bound the WAL should that thread fall behind or fail.

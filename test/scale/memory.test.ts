@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openArchive, type Archive } from '../../db/archive.js';
 import { storeRejection } from '../../db/queries/store-file.js';
+import { archiveCacheKb } from '../../pipeline/runner.js';
 import { ArchiveWriter } from '../../pipeline/workers/index.js';
 
 const run = promisify(execFile);
@@ -22,6 +23,15 @@ describe('memory across an ingest run', () => {
     // The bounded memos of repair and extraction may still fill a little with new names.
     expect(heap[150] - heap[50]).toBeLessThan(1 << 20);
   }, 120_000);
+});
+
+describe('archiveCacheKb', () => {
+  it('gives a new or small archive 16 MiB, a large one 1/32 of its size, and never more than 64 MiB', () => {
+    expect(archiveCacheKb(0)).toBe(16 * 1024);
+    expect(archiveCacheKb(300 * 2 ** 20)).toBe(16 * 1024);
+    expect(archiveCacheKb(1536 * 2 ** 20)).toBe(48 * 1024);
+    expect(archiveCacheKb(2.85e9)).toBe(64 * 1024);
+  });
 });
 
 describe('ArchiveWriter', () => {
