@@ -76,5 +76,5 @@ export const REVIEW_IMAGE_WIDTH = 1000;
 export async function reviewImage(image: PreparedImage): Promise<Buffer> {
   return sharp(pixelsOf(image), { raw: { width: image.width, height: image.height, channels: 1 } })
     .resize({ width: REVIEW_IMAGE_WIDTH, withoutEnlargement: true })
-    .png({ palette: true, colours: 4, dither: 0, compressionLevel: 9 }).toBuffer();
+    .png({ palette: true, colours: 4, dither: 0, effort: 1, compressionLevel: 6 }).toBuffer();
 }

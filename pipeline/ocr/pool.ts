@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { ArendeError } from '../errors.js';
 import type { OcrWord } from '../source-file.js';
 import { modelPath, type OcrLanguage } from './model.js';
-import { dropSpecks, meanConfidence, placeWords, type RecognisedWord } from './words.js';
+import { dropSpecks, meanConfidence, placeWords, wordsFromTsv } from './words.js';
 
 /** What OCR of one page image yields. */
 export interface OcrPage {
@@ -81,14 +81,9 @@ export async function createOcrPool(workers = availableParallelism(), options: O
     async recognize(image, signal) {
       ensureOpen();
       signal?.throwIfAborted();
-      const job = scheduler.addJob('recognize', image, {}, { text: true, blocks: true });
+      const job = scheduler.addJob('recognize', image, {}, { text: true, tsv: true });
       const result = await (signal ? raceAbort(job, signal) : job);
-      const all: RecognisedWord[] = [];
-      for (const block of result.data.blocks ?? [])
-        for (const paragraph of block.paragraphs)
-          for (const line of paragraph.lines)
-            for (const word of line.words) all.push({ text: word.text, confidence: word.confidence, bbox: word.bbox });
-      const { text, words: recognised } = dropSpecks(result.data.text ?? '', all);
+      const { text, words: recognised } = dropSpecks(result.data.text ?? '', wordsFromTsv(result.data.tsv ?? ''));
       const words = placeWords(text, recognised);
       return { text, confidence: meanConfidence(words), words };
     },
