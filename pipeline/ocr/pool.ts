@@ -60,6 +60,9 @@ export async function createOcrPool(workers = availableParallelism(), options: O
           tessedit_pageseg_mode: (options.psm ?? '3') as never,
           user_defined_dpi: '300',
           preserve_interword_spaces: '1',
+          // Tesseract reads a doubtful line again inverted (white on black): never the case in
+          // these case files, and ~12 % of a page's time (issue 12; same text on the bench scans).
+          tessedit_do_invert: '0',
           // tesseract's own diagnostics ("Detected N diacritics") would otherwise reach stdout.
           debug_file: '/dev/null',
         } as never);
