@@ -15,7 +15,8 @@ export async function deferSearchIndex(trx: Kysely<any>): Promise<void> {
 /** Makes every queued document's facts row, indexes the queued documents (word and trigram indexes) and ends deferral. */
 export async function flushSearchIndex(trx: Kysely<any>): Promise<void> {
   await sql`insert into document_facts select * from facts_queued`.execute(trx);
-  await sql`insert or ignore into search_queue (rowid) select f.rowid from facts_queue q join document_facts f on f.document_id = q.document_id`.execute(trx);
+  // IN, not a join: left to itself SQLite walked the whole document_facts index (80 ms a group in the 100 000-document archive).
+  await sql`insert or ignore into search_queue (rowid) select rowid from document_facts where document_id in (select document_id from facts_queue)`.execute(trx);
   await sql`delete from facts_queue`.execute(trx);
   // Each index's own content view (002's search_content, 011's trigram_content) says what it holds.
   await sql`insert into documents_fts(rowid, text) select rowid, text from search_content where rowid in (select rowid from search_queue)`.execute(trx);
