@@ -4,7 +4,8 @@
 // and the ratio of per-document time between the two archives.
 //   npx tsx scripts/bench-ingest.ts --n 1000 --mix text=1,pdf=0,scan=0 [--runs 1] [--big 100000] [--jobs 2] [--no-big]
 // The 100 000-document archive is built once by bulk SQL copies of a small ingested sample and
-// cached under $TMPDIR/arende-bench (keyed by the migrations), then copied for every run.
+// cached under $TMPDIR/arende-bench (keyed by the migrations), then copied for every run; fresh
+// and big runs alternate.
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
@@ -289,36 +290,31 @@ async function main(): Promise<void> {
       if (pps !== null) native.push(pps);
     };
     await measureNative();
-    const fresh: RunResult[] = [];
-    for (let i = 0; i < runs; i++) {
+    const withBig = !flag('no-big');
+    let cached = '';
+    if (withBig && runs > 0) {
+      const cacheDir = join(tmpdir(), 'arende-bench');
+      mkdirSync(cacheDir, { recursive: true });
+      // Keyed by the migrations (their names, hashed: listed out they outgrew a file name).
+      const schema = createHash('sha256').update(Object.keys(migrations).join('+')).digest('hex').slice(0, 12);
+      cached = join(cacheDir, `big-${bigDocs}-${schema}.db`);
+      if (!existsSync(cached)) {
+        t = performance.now();
+        for (const ext of ['', '-wal', '-shm']) rmSync(`${cached}.tmp${ext}`, { force: true });
+        await buildBigArchive(cached + '.tmp', bigDocs, work, jobs);
+        copyFileSync(cached + '.tmp', cached);
+        rmSync(cached + '.tmp', { force: true });
+        console.log(`built the ${bigDocs}-document archive in ${fmt((performance.now() - t) / 1000, 0)} s (${basename(cached)})`);
+      }
+    }
+    const freshRun = async (i: number) => {
       const db = join(work, `fresh-${i}.db`);
       const r = await timedIngest(filesDir, db, jobs);
       console.log(report(`fresh #${i + 1}`, r));
       fresh.push(r);
       for (const ext of ['', '-wal', '-shm']) rmSync(db + ext, { force: true });
-    }
-    if (!fresh.length) return;
-    const freshSec = median(fresh.map((r) => r.seconds));
-    if (native.length) {
-      await measureNative();
-      reportOcr(native, median(fresh.map((r) => r.summary.pages / r.seconds)), counts);
-    }
-    if (flag('no-big')) return;
-    const cacheDir = join(tmpdir(), 'arende-bench');
-    mkdirSync(cacheDir, { recursive: true });
-    // Keyed by the migrations (their names, hashed: listed out they outgrew a file name).
-    const schema = createHash('sha256').update(Object.keys(migrations).join('+')).digest('hex').slice(0, 12);
-    const cached = join(cacheDir, `big-${bigDocs}-${schema}.db`);
-    if (!existsSync(cached)) {
-      t = performance.now();
-      for (const ext of ['', '-wal', '-shm']) rmSync(`${cached}.tmp${ext}`, { force: true });
-      await buildBigArchive(cached + '.tmp', bigDocs, work, jobs);
-      copyFileSync(cached + '.tmp', cached);
-      rmSync(cached + '.tmp', { force: true });
-      console.log(`built the ${bigDocs}-document archive in ${fmt((performance.now() - t) / 1000, 0)} s (${basename(cached)})`);
-    }
-    const big: RunResult[] = [];
-    for (let i = 0; i < runs; i++) {
+    };
+    const bigRun = async (i: number) => {
       const db = join(work, `big-${i}.db`);
       copyFileSync(cached, db);
       // The copy's gigabytes are written back before the clock starts, not during the run.
@@ -329,7 +325,23 @@ async function main(): Promise<void> {
       console.log(report(`big #${i + 1}`, r));
       big.push(r);
       for (const ext of ['', '-wal', '-shm']) rmSync(db + ext, { force: true });
+    };
+    const fresh: RunResult[] = [];
+    const big: RunResult[] = [];
+    // Fresh and big runs alternate (fresh–big, big–fresh, …): this host changes speed by tens of
+    // per cent within minutes, and all of one kind after all of the other measured the drift.
+    for (let i = 0; i < runs; i++) {
+      if (!withBig) await freshRun(i);
+      else if (i % 2 === 0) { await freshRun(i); await bigRun(i); }
+      else { await bigRun(i); await freshRun(i); }
     }
+    if (!fresh.length) return;
+    const freshSec = median(fresh.map((r) => r.seconds));
+    if (native.length) {
+      await measureNative();
+      reportOcr(native, median(fresh.map((r) => r.summary.pages / r.seconds)), counts);
+    }
+    if (!withBig) return;
     const bigSec = median(big.map((r) => r.seconds));
     const cpuRatio = median(big.map((r) => r.cpuSeconds)) / median(fresh.map((r) => r.cpuSeconds));
     console.log(`per-document time, ${bigDocs}-document archive / fresh: wall ${fmt(bigSec / freshSec, 2)}×, CPU ${fmt(cpuRatio, 2)}× (medians of ${runs})`);
