@@ -22,13 +22,19 @@ export class WalCheckpointer {
 
   private constructor(path: string) {
     this.worker = new Worker(new URL('./wal-checkpoint-thread.mjs', import.meta.url), { workerData: { path }, execArgv: [] });
+    // Idle, the thread does not keep the process alive (a run that fails before close() still
+    // exits); while a checkpoint runs or it is closing, it does.
+    this.worker.unref();
     this.worker.on('message', (reply: CheckpointReply) => {
       if ('fatal' in reply) return this.fail(reply.fatal);
       this.stats.checkpoints++;
       if ('error' in reply) this.stats.lastError = reply.error;
       this.running = false;
       if (this.again) this.request();
-      else this.idle?.();
+      else {
+        this.worker.unref();
+        this.idle?.();
+      }
     });
     this.worker.on('error', (e) => this.fail(e.message));
     this.worker.on('exit', () => this.fail('thread exited'));
@@ -53,6 +59,7 @@ export class WalCheckpointer {
     }
     this.running = true;
     this.again = false;
+    this.worker.ref();
     this.worker.postMessage('checkpoint');
   }
 
@@ -61,6 +68,7 @@ export class WalCheckpointer {
     if (this.running && !this.failed) await new Promise<void>((resolve) => (this.idle = resolve));
     if (this.failed) return;
     this.failed = 'closed';
+    this.worker.ref();
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.postMessage('stop');
     await exited;

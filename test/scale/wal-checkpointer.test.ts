@@ -1,7 +1,9 @@
 // The WAL checkpointer (pipeline/workers/wal-checkpointer.ts, issue 12): a thread of its own
 // copies the archive's WAL into the database file after each group commit, so the writing
 // thread no longer pays the random writes and fsync of a checkpoint.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -57,4 +59,15 @@ describe('WalCheckpointer', () => {
     expect(missing.stats.lastError).toMatch(/unable to open|no such|exited/i);
     missing.request();
   });
+
+  it('when idle does not keep the process alive (a run that fails before closing it still exits)', async () => {
+    walArchive(10).close();
+    const script = `const { WalCheckpointer } = await import('./pipeline/workers/wal-checkpointer.ts');
+      const c = WalCheckpointer.forArchive(${JSON.stringify(join(dir, 'a.db'))});
+      c.request();
+      setTimeout(() => console.log('checkpoints', c.stats.checkpoints), 1500);`;
+    const repo = join(import.meta.dirname ?? process.cwd(), '..', '..');
+    const { stdout } = await promisify(execFile)('node', ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repo, timeout: 20_000 });
+    expect(stdout.trim()).toBe('checkpoints 1');
+  }, 30_000);
 });
