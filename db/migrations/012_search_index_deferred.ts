@@ -14,7 +14,8 @@ const deferred = '(select deferred from search_indexing)';
 const queued = (doc: string) => `exists (select 1 from search_queue where rowid = ${rowidOf(doc)})`;
 const trigramText = (row: string) => `coalesce(${row}.search_words, ${row}.text)`;
 
-function indexNow(row: 'new' | 'old', verb: 'insert' | 'delete', when: string): string {
+/** The statements indexing (or un-indexing) a documents row in both indexes when `when` holds (also 013). */
+export function indexNow(row: 'new' | 'old', verb: 'insert' | 'delete', when: string): string {
   const doc = `${row}.id`;
   const fts = verb === 'insert'
     ? [`insert into documents_fts(rowid, text) select ${rowidOf(doc)}, ${row}.text where ${when};`,

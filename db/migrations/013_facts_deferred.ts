@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { factsColumns } from './002_search.js';
 import { insertRecompute } from './011_trigram_words.js';
-import { TRIGGERS, triggers as immediateFactsTriggers } from './012_search_index_deferred.js';
+import { indexNow, TRIGGERS, triggers as immediateFactsTriggers } from './012_search_index_deferred.js';
 
 // A stored document's facts row was made empty by the documents insert trigger and then filled
 // by one UPDATE per field row (008), each moving the document's counts in stats_groups (009):
@@ -14,20 +14,9 @@ import { TRIGGERS, triggers as immediateFactsTriggers } from './012_search_index
 
 const deferred = '(select deferred from search_indexing)';
 const rowidOf = (doc: string) => `(select rowid from document_facts where document_id = ${doc})`;
-const trigramText = (row: string) => `coalesce(${row}.search_words, ${row}.text)`;
 /** Not in the indexes yet: waiting for its facts row, or for the index flush. */
 const pending = (doc: string) =>
   `(exists (select 1 from facts_queue where document_id = ${doc}) or exists (select 1 from search_queue where rowid = ${rowidOf(doc)}))`;
-
-function indexNow(row: 'new' | 'old', verb: 'insert' | 'delete', when: string): string {
-  const doc = `${row}.id`;
-  const fts = verb === 'insert'
-    ? [`insert into documents_fts(rowid, text) select ${rowidOf(doc)}, ${row}.text where ${when};`,
-      `insert into documents_trigram(rowid, text) select ${rowidOf(doc)}, ${trigramText(row)} where ${when};`]
-    : [`insert into documents_fts(documents_fts, rowid, text) select 'delete', ${rowidOf(doc)}, ${row}.text where ${when};`,
-      `insert into documents_trigram(documents_trigram, rowid, text) select 'delete', ${rowidOf(doc)}, ${trigramText(row)} where ${when};`];
-  return fts.join('\n    ');
-}
 
 function triggers(recompute: string): string[] {
   return [
