@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { distance } from 'fastest-levenshtein';
 import type { Archive } from '../db/archive.js';
 import { valueOf, type EffectiveFields } from '../db/queries/fields.js';
-import { idList } from '../db/queries/id-list.js';
+import { jsonIdList } from '../db/queries/id-list.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import type { FieldName } from '../extractors/fields.js';
 import { matchKey } from '../db/queries/keys.js';
 import type { ArchiveSchema } from '../db/schema.js';
@@ -84,16 +85,38 @@ function caseId(decision: string | null, application: string | null): string {
 }
 
 /**
+ * link's fixed-shape statements, compiled once (db/prepared-query.ts): a relink runs about twenty
+ * per document. Id lists are one JSON array parameter (db/queries/id-list.ts).
+ */
+const statements = {
+  values: preparedQuery((db, ids: string) => db.selectFrom('field_values').select(['document_id', 'field', 'value_json']).where('document_id', 'in', jsonIdList(ids))),
+  corrections: preparedQuery((db, ids: string) => db.selectFrom('corrections').select(['document_id', 'field', 'value_json']).where('document_id', 'in', jsonIdList(ids)).orderBy('id')),
+  kinds: preparedQuery((db, ids: string) => db.selectFrom('documents').select(['id', 'kind']).where('id', 'in', jsonIdList(ids))),
+  current: preparedQuery((db, ids: string) => db.selectFrom('documents as d').crossJoin('files as f').select('d.id')
+    .whereRef('f.sha256', '=', 'd.sha256').where('d.id', 'in', jsonIdList(ids)).where('f.superseded_by', 'is', null)),
+  caseOf: preparedQuery((db, id: string) => db.selectFrom('cases').selectAll().where((eb) => eb.or([eb('decision_id', '=', id), eb('application_id', '=', id)]))),
+  casesOf: preparedQuery((db, ids: string) => db.selectFrom('cases').selectAll().where((eb) => eb.or([eb('decision_id', 'in', jsonIdList(ids)), eb('application_id', 'in', jsonIdList(ids))]))),
+  insertCase: preparedQuery((db, id: string, title: string, decision: string | null, application: string | null, score: number | null) =>
+    db.insertInto('cases').values({ id, title, decision_id: decision, application_id: application, score })),
+  deleteCase: preparedQuery((db, id: string) => db.deleteFrom('cases').where('id', '=', id)),
+  setKeys: preparedQuery((db, id: string, titleKey: string | null, ownerKey: string | null, start: string | null, end: string | null) =>
+    db.updateTable('documents').set({ title_key: titleKey, owner_key: ownerKey, period_start: start, period_end: end }).where('id', '=', id)),
+  clearMessages: preparedQuery((db, ids: string) => db.deleteFrom('messages').where('stage', '=', 'link').where('document_id', 'in', jsonIdList(ids))),
+  clearFlags: preparedQuery((db, ids: string) => db.deleteFrom('flags').where((eb) => eb.or([eb('document_id', 'in', jsonIdList(ids)), eb('other_document_id', 'in', jsonIdList(ids))]))),
+};
+
+/**
  * The values effectiveFields gives (the newest correction per field over the extracted value),
  * without evidence: linking and flags compare values only, and reading every candidate's
  * evidence rows was the larger part of the link step (issue 12).
  */
 async function effectiveValues(db: Db, ids: string[]): Promise<Map<string, EffectiveFields>> {
   const out = new Map<string, EffectiveFields>(ids.map((id) => [id, {}]));
-  for (const v of await db.selectFrom('field_values').select(['document_id', 'field', 'value_json']).where('document_id', 'in', idList(ids)).execute()) {
+  const json = JSON.stringify(ids);
+  for (const v of await statements.values(db, json)) {
     out.get(v.document_id)![v.field as FieldName] = { value: JSON.parse(v.value_json), evidence: [], corrected: null };
   }
-  for (const c of await db.selectFrom('corrections').select(['document_id', 'field', 'value_json']).where('document_id', 'in', idList(ids)).orderBy('id').execute()) {
+  for (const c of await statements.corrections(db, json)) {
     out.get(c.document_id)![c.field as FieldName] = { value: JSON.parse(c.value_json), evidence: [], corrected: null };
   }
   return out;
@@ -106,7 +129,7 @@ async function effectiveValues(db: Db, ids: string[]): Promise<Map<string, Effec
 async function factsOf(db: Db, ids: string[], known: Map<string, DocumentFacts> = new Map()): Promise<Map<string, DocumentFacts>> {
   const missing = ids.filter((id) => !known.has(id));
   if (missing.length) {
-    const rows = await db.selectFrom('documents').select(['id', 'kind']).where('id', 'in', idList(missing)).execute();
+    const rows = await statements.kinds(db, JSON.stringify(missing));
     const fields = await effectiveValues(db, rows.map((r) => r.id));
     for (const r of rows) known.set(r.id, facts(r.id, r.kind, fields.get(r.id)!));
   }
@@ -150,9 +173,8 @@ async function candidates(db: Db, doc: DocumentFacts, titleKey: string | null, o
   if (!ids.size) return [];
   // CROSS JOIN keeps the documents' primary key as the outer loop: left to itself SQLite walks the
   // (superseded_by) index, where nearly every file is null.
-  const current = await sql<{ id: string }>`select d.id from documents d cross join files f on f.sha256 = d.sha256
-    where d.id in ${idList([...ids])} and f.superseded_by is null`.execute(db);
-  return current.rows.map((r) => r.id).sort();
+  const current = await statements.current(db, JSON.stringify([...ids]));
+  return current.map((r) => r.id).sort();
 }
 
 /** The folded title and owner a document is stored and looked up by (documents.title_key, owner_key). */
@@ -162,7 +184,7 @@ function linkKeys(doc: DocumentFacts): { titleKey: string | null; ownerKey: stri
 
 /** The case a document is in, if any. */
 async function caseOf(db: Db, id: string) {
-  return db.selectFrom('cases').selectAll().where((eb) => eb.or([eb('decision_id', '=', id), eb('application_id', '=', id)])).executeTakeFirst();
+  return (await statements.caseOf(db, id))[0];
 }
 
 /**
@@ -176,14 +198,14 @@ export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
   const docs = await factsOf(db, ids, known);
   const touched = new Set<string>(ids);
 
-  await db.deleteFrom('messages').where('stage', '=', 'link').where('document_id', 'in', idList(ids)).execute();
+  await statements.clearMessages(db, JSON.stringify(ids));
   for (const doc of docs.values()) {
     const { titleKey, ownerKey } = linkKeys(doc);
-    await db.updateTable('documents').set({ title_key: titleKey, owner_key: ownerKey, period_start: doc.period?.start ?? null, period_end: doc.period?.end ?? null }).where('id', '=', doc.id).execute();
+    await statements.setKeys(db, doc.id, titleKey, ownerKey, doc.period?.start ?? null, doc.period?.end ?? null);
     // Leave the old case; its counterpart is re-examined below.
     const old = await caseOf(db, doc.id);
     if (old) {
-      await db.deleteFrom('cases').where('id', '=', old.id).execute();
+      await statements.deleteCase(db, old.id);
       for (const other of [old.decision_id, old.application_id]) if (other && other !== doc.id) touched.add(other);
     }
   }
@@ -210,7 +232,7 @@ export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
       // A counterpart already linked at least as well keeps its partner.
       if (existing && partnerId && (existing.score ?? 0) >= s.score) continue;
       if (existing) {
-        await db.deleteFrom('cases').where('id', '=', existing.id).execute();
+        await statements.deleteCase(db, existing.id);
         if (partnerId) touched.add(partnerId);
       }
       chosen = c;
@@ -220,11 +242,8 @@ export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
     const decision = doc.kind === 'decision' ? doc : chosen;
     const application = doc.kind === 'application' ? doc : chosen;
     if (chosen) touched.add(chosen.id);
-    await db.insertInto('cases').values({
-      id: caseId(decision?.id ?? null, application?.id ?? null),
-      title: decision?.title ?? application?.title ?? '',
-      decision_id: decision?.id ?? null, application_id: application?.id ?? null, score,
-    }).execute();
+    await statements.insertCase(db, caseId(decision?.id ?? null, application?.id ?? null), decision?.title ?? application?.title ?? '',
+      decision?.id ?? null, application?.id ?? null, score);
   }
   // Lone documents displaced by a better match get a case of their own again.
   for (const id of [...touched].sort()) {
@@ -233,7 +252,7 @@ export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
     if (!doc || !LINKABLE.includes(doc.kind)) continue;
     const decision = doc.kind === 'decision' ? doc.id : null;
     const application = doc.kind === 'application' ? doc.id : null;
-    await db.insertInto('cases').values({ id: caseId(decision, application), title: doc.title ?? '', decision_id: decision, application_id: application, score: null }).execute();
+    await statements.insertCase(db, caseId(decision, application), doc.title ?? '', decision, application, null);
   }
   return recomputeFlags(db, [...touched], known);
 }
@@ -241,8 +260,9 @@ export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
 /** Replaces the flags of the given documents: their own checks and those of their cases. */
 export async function recomputeFlags(db: Db, ids: string[], known?: Map<string, DocumentFacts>): Promise<number> {
   if (!ids.length) return 0;
-  await db.deleteFrom('flags').where((eb) => eb.or([eb('document_id', 'in', idList(ids)), eb('other_document_id', 'in', idList(ids))])).execute();
-  const cases = await db.selectFrom('cases').selectAll().where((eb) => eb.or([eb('decision_id', 'in', idList(ids)), eb('application_id', 'in', idList(ids))])).execute();
+  const json = JSON.stringify(ids);
+  await statements.clearFlags(db, json);
+  const cases = await statements.casesOf(db, json);
   const involved = new Set(ids);
   for (const c of cases) for (const x of [c.decision_id, c.application_id]) if (x) involved.add(x);
   const all = await factsOf(db, [...involved], known);

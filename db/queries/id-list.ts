@@ -7,5 +7,10 @@ import { sql, type RawBuilder } from 'kysely';
  * on the number of ids.
  */
 export function idList(ids: readonly string[]): RawBuilder<string> {
-  return sql<string>`(select value from json_each(${JSON.stringify(ids)}))`;
+  return jsonIdList(JSON.stringify(ids));
+}
+
+/** idList of ids already written as a JSON array (a prepared query's parameter, db/prepared-query.ts). */
+export function jsonIdList(json: string): RawBuilder<string> {
+  return sql<string>`(select value from json_each(${json}))`;
 }
