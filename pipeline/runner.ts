@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { setImmediate } from 'node:timers/promises';
 import { sql, type Transaction } from 'kysely';
 import { openArchive, type Archive } from '../db/archive.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import type { ArchiveSchema } from '../db/schema.js';
 import { recordPath, storeFile, storeRejection } from '../db/queries/store-file.js';
 import { discoverFiles } from './discover.js';
@@ -161,6 +162,14 @@ export async function processFile(file: SourceFile, options: PipelineOptions, se
   return file;
 }
 
+/** The statements every file runs, compiled once (db/prepared-query.ts). */
+const statements = {
+  known: preparedQuery((db, sha256: string) => db.selectFrom('files').select(['sha256', 'path', 'pipeline_version', 'superseded_by']).where('sha256', '=', sha256)),
+  rejection: preparedQuery((db, path: string) => db.selectFrom('rejections').selectAll().where('path', '=', path)),
+  retired: preparedQuery((db, sha256: string) => db.selectFrom('documents as d').innerJoin('files as f', 'f.sha256', 'd.sha256')
+    .where('f.superseded_by', '=', sha256).select('d.id')),
+};
+
 /**
  * Makes `sha256` the current version of what stands at `path`: other contents last seen there
  * are superseded, and the documents of superseded versions leave their cases and flags (the
@@ -179,8 +188,7 @@ async function makeCurrent(trx: Transaction<ArchiveSchema>, path: string, sha256
  * file current, so after it only this part of makeCurrent is left to do.
  */
 async function retireSuperseded(trx: Transaction<ArchiveSchema>, sha256: string): Promise<string[]> {
-  const retired = (await trx.selectFrom('documents as d').innerJoin('files as f', 'f.sha256', 'd.sha256')
-    .where('f.superseded_by', '=', sha256).select('d.id').execute()).map((r) => r.id);
+  const retired = (await statements.retired(trx, sha256)).map((r) => r.id);
   if (!retired.length) return [];
   const cases = await trx.selectFrom('cases').selectAll()
     .where((eb) => eb.or([eb('decision_id', 'in', retired), eb('application_id', 'in', retired)])).execute();
@@ -221,7 +229,7 @@ async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineO
   } catch (e) {
     return reject(null, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const known = await writer.read((db) => db.selectFrom('files').select(['sha256', 'path', 'pipeline_version', 'superseded_by']).where('sha256', '=', sha256).executeTakeFirst());
+  const [known] = await writer.read((db) => statements.known(db, sha256));
   if (known && known.pipeline_version === PIPELINE_VERSION && !options.force) {
     // Same bytes: nothing to process, but they are what stands at this path now (a move, a rename,
     // or a file changed back to an earlier version).
@@ -236,7 +244,7 @@ async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineO
     });
     return result('unchanged', sha256);
   }
-  const rejected = await writer.read((db) => db.selectFrom('rejections').selectAll().where('path', '=', path).executeTakeFirst());
+  const [rejected] = await writer.read((db) => statements.rejection(db, path));
   if (rejected && rejected.sha256 === sha256 && rejected.pipeline_version === PIPELINE_VERSION && !options.force && !dependsOnRun(rejected.reason)) {
     return result('rejected', sha256, { reason: rejected.reason });
   }

@@ -4,9 +4,22 @@ import { PIPELINE_VERSION } from '../../pipeline/version.js';
 import type { ArchiveSchema } from '../schema.js';
 import { searchWords } from '../search-words.js';
 import type { Archive } from '../archive.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { PageImagesTable } from '../migrations/004_page_images.js';
 
 type Db = Archive | Transaction<ArchiveSchema>;
+
+/** The file-level statements every stored file runs, compiled once (db/prepared-query.ts). */
+const statements = {
+  stored: preparedQuery((db, sha256: string) => db.selectFrom('files').select('sha256').where('sha256', '=', sha256)),
+  upsertFile: preparedQuery((db, sha256: string, path: string, size: number, mime: string, pageCount: number, version: string, now: string) => db.insertInto('files')
+    .values({ sha256, path, size, mime, page_count: pageCount, pipeline_version: version, ingested_at: now, superseded_by: null })
+    .onConflict((oc) => oc.column('sha256').doUpdateSet({ path, mime, page_count: pageCount, pipeline_version: version, ingested_at: now, superseded_by: null }))),
+  recordPath: preparedQuery((db, path: string, sha256: string, now: string) => db.insertInto('file_paths').values({ path, sha256, first_seen: now, last_seen: now })
+    .onConflict((oc) => oc.columns(['path', 'sha256']).doUpdateSet({ last_seen: now }))),
+  supersedeOthers: preparedQuery((db, path: string, sha256: string) => db.updateTable('files').set({ superseded_by: sha256 }).where('path', '=', path).where('sha256', '!=', sha256)),
+  clearRejections: preparedQuery((db, path: string, sha256: string) => db.deleteFrom('rejections').where((eb) => eb.or([eb('path', '=', path), eb('sha256', '=', sha256)]))),
+};
 
 /**
  * Writes one processed file: its pages, documents, field values with evidence and messages,
@@ -16,19 +29,16 @@ type Db = Archive | Transaction<ArchiveSchema>;
 export async function storeFile(db: Db, file: SourceFile, now = new Date().toISOString()): Promise<string[]> {
   const { sha256 } = file;
   // Bytes never stored before (the nightly case) have nothing to replace: one lookup, not three deletes.
-  if (await db.selectFrom('files').select('sha256').where('sha256', '=', sha256).executeTakeFirst()) {
+  if ((await statements.stored(db, sha256)).length) {
     await db.deleteFrom('documents').where('sha256', '=', sha256).execute();
     await db.deleteFrom('pages').where('sha256', '=', sha256).execute();
     await db.deleteFrom('messages').where('sha256', '=', sha256).execute();
   }
-  await db.insertInto('files')
-    .values({ sha256, path: file.path, size: file.size, mime: file.mime, page_count: file.pages.length, pipeline_version: PIPELINE_VERSION, ingested_at: now, superseded_by: null })
-    .onConflict((oc) => oc.column('sha256').doUpdateSet({ path: file.path, mime: file.mime, page_count: file.pages.length, pipeline_version: PIPELINE_VERSION, ingested_at: now, superseded_by: null }))
-    .execute();
+  await statements.upsertFile(db, sha256, file.path, file.size, file.mime, file.pages.length, PIPELINE_VERSION, now);
   await recordPath(db, file.path, sha256, now);
   // Another content seen at this path before is an older version of this file.
-  await db.updateTable('files').set({ superseded_by: sha256 }).where('path', '=', file.path).where('sha256', '!=', sha256).execute();
-  await db.deleteFrom('rejections').where((eb) => eb.or([eb('path', '=', file.path), eb('sha256', '=', sha256)])).execute();
+  await statements.supersedeOthers(db, file.path, sha256);
+  await statements.clearRejections(db, file.path, sha256);
 
   // One multi-row insert per table (in chunks under SQLite's variable limit): a statement costs
   // a prepare and a round through Kysely, so per-row inserts dominated the store (issue 12).
@@ -101,9 +111,7 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 }
 
 export async function recordPath(db: Db, path: string, sha256: string, now = new Date().toISOString()): Promise<void> {
-  await db.insertInto('file_paths').values({ path, sha256, first_seen: now, last_seen: now })
-    .onConflict((oc) => oc.columns(['path', 'sha256']).doUpdateSet({ last_seen: now }))
-    .execute();
+  await statements.recordPath(db, path, sha256, now);
 }
 
 /** A recorded rejection; a later successful ingest of the same path removes it. */
