@@ -7,7 +7,7 @@ import { sql, type Transaction } from 'kysely';
 import { openArchive, type Archive } from '../db/archive.js';
 import { preparedQuery } from '../db/prepared-query.js';
 import type { ArchiveSchema } from '../db/schema.js';
-import { recordPath, storeFile, storeRejection } from '../db/queries/store-file.js';
+import { recordPath, storeFile, storeRejection, supersedeOtherVersions } from '../db/queries/store-file.js';
 import { discoverFiles } from './discover.js';
 import { ArendeError, FileTimeoutError, RejectedInputError } from './errors.js';
 import { relinkDocuments } from './link.js';
@@ -178,7 +178,7 @@ const statements = {
  */
 async function makeCurrent(trx: Transaction<ArchiveSchema>, path: string, sha256: string): Promise<string[]> {
   await trx.updateTable('files').set({ path, superseded_by: null }).where('sha256', '=', sha256).execute();
-  await trx.updateTable('files').set({ superseded_by: sha256 }).where('path', '=', path).where('sha256', '!=', sha256).execute();
+  await supersedeOtherVersions(trx, path, sha256);
   return retireSuperseded(trx, sha256);
 }
 

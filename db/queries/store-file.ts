@@ -36,8 +36,7 @@ export async function storeFile(db: Db, file: SourceFile, now = new Date().toISO
   }
   await statements.upsertFile(db, sha256, file.path, file.size, file.mime, file.pages.length, PIPELINE_VERSION, now);
   await recordPath(db, file.path, sha256, now);
-  // Another content seen at this path before is an older version of this file.
-  await statements.supersedeOthers(db, file.path, sha256);
+  await supersedeOtherVersions(db, file.path, sha256);
   await statements.clearRejections(db, file.path, sha256);
 
   // One multi-row insert per table (in chunks under SQLite's variable limit): a statement costs
@@ -112,6 +111,11 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 
 export async function recordPath(db: Db, path: string, sha256: string, now = new Date().toISOString()): Promise<void> {
   await statements.recordPath(db, path, sha256, now);
+}
+
+/** Every other content seen at `path` is an older version of `sha256` (also makeCurrent, for bytes seen before). */
+export async function supersedeOtherVersions(db: Db, path: string, sha256: string): Promise<void> {
+  await statements.supersedeOthers(db, path, sha256);
 }
 
 /** A recorded rejection; a later successful ingest of the same path removes it. */
