@@ -1,11 +1,11 @@
-// idList (db/queries/id-list.ts): one SQL text for an `in` list of any length (issue 12: lists of
+// jsonIdList (db/queries/id-list.ts): one SQL text for an `in` list of any length (issue 12: lists of
 // every length were each a new statement, and crowded the statement cache), with ids of any
 // spelling and more of them than SQLite's bound-parameter limit.
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-import { idList } from '../../db/queries/id-list.js';
+import { jsonIdList } from '../../db/queries/id-list.js';
 
-describe('idList', () => {
+describe('jsonIdList', () => {
   let sqlite: Database.Database;
   let db: Kysely<any>;
   const prepared: string[] = [];
@@ -19,7 +19,7 @@ describe('idList', () => {
   afterAll(async () => db.destroy());
 
   const found = async (ids: string[]) =>
-    (await db.selectFrom('t').select('id').where('id', 'in', idList(ids)).orderBy('id').execute()).map((r) => r.id);
+    (await db.selectFrom('t').select('id').where('id', 'in', jsonIdList(JSON.stringify(ids))).orderBy('id').execute()).map((r) => r.id);
 
   it('finds every listed id, beyond the bound-parameter limit, with quotes and diacritics, and none for an empty list', async () => {
     const many = Array.from({ length: 35_000 }, (_, i) => `doc-${i * 1 + 5000}`);
