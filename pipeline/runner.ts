@@ -36,7 +36,7 @@ export function archiveCacheKb(archiveBytes: number): number {
 
 /** WAL pages (4 KiB) after which an ingest run's commit checkpoints (SQLite's default: 1 000)… */
 const WAL_CHECKPOINT_PAGES = 10_000;
-/** …and with the checkpointer thread copying the WAL, only if the WAL grows past this (~200 MB). */
+/** …and with the checkpointer thread copying the WAL, once it reaches this (~200 MB), to start it over. */
 const WAL_BOUND_PAGES = 50_000;
 
 /** The stages in order; each enriches the file. */
@@ -283,8 +283,9 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
   // SQLite's default cache is 2 MB.
   await sql`pragma cache_size = -${sql.raw(String(archiveCacheKb(archiveBytes)))}`.execute(db);
   // The WAL is copied into the database file by a thread of its own after each commit; the
-  // writer's own checkpoints (every WAL_CHECKPOINT_PAGES, SQLite's default is 1 000: a group in a
-  // large archive writes more) only bound the WAL should that thread fall behind or fail.
+  // writer's own checkpoint then comes only at WAL_BOUND_PAGES, finds the frames already copied
+  // and lets the WAL start over. Without that thread, every WAL_CHECKPOINT_PAGES (SQLite's default
+  // is 1 000: a group in a large archive writes more).
   const checkpointer = WalCheckpointer.forArchive(options.db);
   await sql`pragma wal_autocheckpoint = ${sql.raw(String(checkpointer ? WAL_BOUND_PAGES : WAL_CHECKPOINT_PAGES))}`.execute(db);
   const services = createServices();

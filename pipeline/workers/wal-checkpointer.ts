@@ -8,8 +8,10 @@ export type CheckpointReply = { frames: number; copied: number } | { error: stri
  * commit (issue 12). Done by the writing connection, a checkpoint is random writes all over the
  * database file and an fsync, on the thread that stores and links: in a 100 000-document archive
  * each one cost ~250 ms there, three quarters of the commit time. A PASSIVE checkpoint on a second
- * connection runs beside the writer; once it has copied every frame the writer starts the WAL over,
- * so the WAL stays about a few groups long. Requests made while one runs are folded into one more.
+ * connection runs beside the writer. It rarely catches up with a busy writer, so the WAL is not
+ * started over by it: the writer's own checkpoint at the runner's bound (WAL_BOUND_PAGES) finds
+ * almost every frame already copied, and then the WAL starts over (about every 14 groups in the
+ * 100 000-document archive). Requests made while one runs are folded into one more.
  */
 export class WalCheckpointer {
   private readonly worker: Worker;
