@@ -307,6 +307,8 @@ async function main(): Promise<void> {
         console.log(`built the ${bigDocs}-document archive in ${fmt((performance.now() - t) / 1000, 0)} s (${basename(cached)})`);
       }
     }
+    const fresh: RunResult[] = [];
+    const big: RunResult[] = [];
     const freshRun = async (i: number) => {
       const db = join(work, `fresh-${i}.db`);
       const r = await timedIngest(filesDir, db, jobs);
@@ -326,8 +328,6 @@ async function main(): Promise<void> {
       big.push(r);
       for (const ext of ['', '-wal', '-shm']) rmSync(db + ext, { force: true });
     };
-    const fresh: RunResult[] = [];
-    const big: RunResult[] = [];
     // Fresh and big runs alternate (fresh–big, big–fresh, …): this host changes speed by tens of
     // per cent within minutes, and all of one kind after all of the other measured the drift.
     for (let i = 0; i < runs; i++) {
