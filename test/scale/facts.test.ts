@@ -6,8 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import { recompute } from '../../db/migrations/002_search.js';
 import { deferSearchIndex, flushSearchIndex } from '../../db/search-index.js';
 import { cachingDatabase } from '../../db/statement-cache.js';
-import { memoryArchive, memoryArchiveWithFile } from './memory-archive.js';
-import { migrateToLatest } from '../../db/archive.js';
+import { memoryArchiveWithFile } from './memory-archive.js';
 
 const FIELDS: Record<string, unknown> = {
   title: 'Steg mot arbete',
@@ -82,9 +81,7 @@ describe('document_facts deferred to the group flush (013_facts_deferred.ts)', (
   }
 
   it('makes, at the flush, the facts rows and stats the immediate triggers make', async () => {
-    const immediate = memoryArchive();
-    await migrateToLatest(immediate);
-    await sql`insert into files (sha256, path, size, mime, page_count, pipeline_version, ingested_at) values ('f1', 'a.txt', 1, 'text/plain', 1, 'v', 't')`.execute(immediate);
+    const immediate = await memoryArchiveWithFile();
     await write(immediate);
     const deferred = await memoryArchiveWithFile();
     await deferred.transaction().execute(async (trx) => {
