@@ -226,11 +226,14 @@ async function buildBigArchive(path: string, documents: number, work: string, jo
   db.close();
 }
 
+/** Pages/s and CPU per page of one native run (the CPU of the waited-for tesseract processes). */
+interface NativeRun { pagesPerSecond: number; cpuMsPerPage: number | null }
+
 /**
- * Pages/s of the native tesseract CLI (OMP_THREAD_LIMIT=1) over the scans with as many processes
- * as ingest has jobs: the reference for the OCR path; null when tesseract is not installed.
+ * The native tesseract CLI (OMP_THREAD_LIMIT=1) over the scans with as many processes as ingest
+ * has jobs: the reference for the OCR path; null when tesseract is not installed.
  */
-async function nativeOcrPagesPerSecond(dir: string, jobs: number): Promise<number | null> {
+async function nativeOcrRun(dir: string, jobs: number): Promise<NativeRun | null> {
   const run = promisify(execFile);
   try {
     await run('tesseract', ['--version']);
@@ -240,24 +243,50 @@ async function nativeOcrPagesPerSecond(dir: string, jobs: number): Promise<numbe
   }
   const scans = readdirSync(dir).filter((f) => f.endsWith('.png')).map((f) => join(dir, f));
   const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
+  const cpu0 = childrenCpuMs();
   const started = performance.now();
   const queue = [...scans];
   await Promise.all(Array.from({ length: jobs }, async () => {
     for (let next = queue.shift(); next; next = queue.shift()) await run('tesseract', [next, 'stdout', '-l', 'swe', '--psm', '3'], { env, maxBuffer: 1 << 24 });
   }));
-  return scans.length / ((performance.now() - started) / 1000);
+  const cpu1 = childrenCpuMs();
+  return {
+    pagesPerSecond: scans.length / ((performance.now() - started) / 1000),
+    cpuMsPerPage: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / scans.length,
+  };
+}
+
+/** User + system CPU of this process's waited-for children (Linux /proc), in ms; null elsewhere. */
+function childrenCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of stat(5) (cutime, cstime), in clock ticks of 10 ms.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * The OCR path's ratio: native runs before and after the ingest runs, so a machine that changes
- * speed during the bench (a shared host does) weighs on both sides. Only for a scan-only mix is
- * the ratio the OCR path's own (text and PDF files add their pages to ingest's).
+ * The OCR path's ratio. Native runs come before every ingest run and after the last, and each
+ * ingest run is compared with the mean of the native runs on either side of it: this host changes
+ * speed by tens of per cent within minutes (one bench measured 0.95 and 0.75 native pages/s before
+ * and after), so only neighbours in time compare. Only for a scan-only mix is the ratio the OCR
+ * path's own (text and PDF files add their pages to ingest's).
  */
-function reportOcr(native: number[], arendePagesPerSecond: number, counts: Record<Kind, number>): void {
-  if (!native.length) return;
-  const mean = native.reduce((a, b) => a + b, 0) / native.length;
+function reportOcr(native: NativeRun[], runs: RunResult[], counts: Record<Kind, number>): void {
+  if (native.length < runs.length + 1) return;
   const scanOnly = counts.text === 0 && counts.pdf === 0;
-  console.log(`OCR: native tesseract, same parallelism: ${native.map((x) => fmt(x, 3)).join(' / ')} pages/s (before / after); arende ingest (median): ${fmt(arendePagesPerSecond, 3)} pages/s; native/arende ${fmt(mean / arendePagesPerSecond, 2)}×${scanOnly ? ' (target <= 1.3)' : ' (mixed run: use --mix scan=1 for the OCR path alone)'}`);
+  const pagesPerSecond = (r: RunResult) => r.summary.pages / r.seconds;
+  const ratios = runs.map((r, i) => (native[i].pagesPerSecond + native[i + 1].pagesPerSecond) / 2 / pagesPerSecond(r));
+  console.log(`OCR: native tesseract, same parallelism, around each run: ${native.map((x) => fmt(x.pagesPerSecond, 3)).join(' / ')} pages/s; arende ingest: ${runs.map((r) => fmt(pagesPerSecond(r), 3)).join(' / ')} pages/s`);
+  const cpu = native.map((x) => x.cpuMsPerPage);
+  if (cpu.every((x): x is number => x !== null)) {
+    const arendeCpu = median(runs.map((r) => (r.cpuSeconds * 1000) / r.summary.pages));
+    console.log(`OCR CPU per page (medians): native ${fmt(median(cpu), 0)} ms, arende ${fmt(arendeCpu, 0)} ms (whole process: startup, model load, image preparation, review image, storing): ${fmt(arendeCpu / median(cpu), 2)}×`);
+  }
+  console.log(`OCR: native/arende per run ${ratios.map((x) => fmt(x, 2)).join(' / ')}; median ${fmt(median(ratios), 2)}×${scanOnly ? ' (target <= 1.3)' : ' (mixed run: use --mix scan=1 for the OCR path alone)'}`);
 }
 
 function fmt(x: number, digits = 1): string {
@@ -284,12 +313,11 @@ async function main(): Promise<void> {
     let t = performance.now();
     const counts = await generateFiles(filesDir, n, mix);
     console.log(`generated ${n} files (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}) in ${fmt((performance.now() - t) / 1000, 1)} s; jobs ${jobs}`);
-    const native: number[] = [];
+    const native: NativeRun[] = [];
     const measureNative = async () => {
-      const pps = counts.scan > 0 ? await nativeOcrPagesPerSecond(filesDir, jobs) : null;
-      if (pps !== null) native.push(pps);
+      const run = counts.scan > 0 ? await nativeOcrRun(filesDir, jobs) : null;
+      if (run !== null) native.push(run);
     };
-    await measureNative();
     const withBig = !flag('no-big');
     let cached = '';
     if (withBig && runs > 0) {
@@ -310,6 +338,7 @@ async function main(): Promise<void> {
     const fresh: RunResult[] = [];
     const big: RunResult[] = [];
     const freshRun = async (i: number) => {
+      await measureNative();
       const db = join(work, `fresh-${i}.db`);
       const r = await timedIngest(filesDir, db, jobs);
       console.log(report(`fresh #${i + 1}`, r));
@@ -339,7 +368,7 @@ async function main(): Promise<void> {
     const freshSec = median(fresh.map((r) => r.seconds));
     if (native.length) {
       await measureNative();
-      reportOcr(native, median(fresh.map((r) => r.summary.pages / r.seconds)), counts);
+      reportOcr(native, fresh, counts);
     }
     if (!withBig) return;
     const bigSec = median(big.map((r) => r.seconds));
