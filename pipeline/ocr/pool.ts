@@ -1,4 +1,4 @@
-import { createScheduler, createWorker, type Scheduler, type Worker } from 'tesseract.js';
+import { createScheduler, createWorker, type ImageLike, type Scheduler, type Worker } from 'tesseract.js';
 import { availableParallelism } from 'node:os';
 import { ArendeError } from '../errors.js';
 import type { OcrWord } from '../source-file.js';
@@ -84,7 +84,7 @@ export async function createOcrPool(workers = availableParallelism(), options: O
     async recognize(image, signal) {
       ensureOpen();
       signal?.throwIfAborted();
-      const job = scheduler.addJob('recognize', image, {}, { text: true, tsv: true });
+      const job = scheduler.addJob('recognize', sharedOrCopied(image), {}, { text: true, tsv: true });
       const result = await (signal ? raceAbort(job, signal) : job);
       const { text, words: recognised } = dropSpecks(result.data.text ?? '', wordsFromTsv(result.data.tsv ?? ''));
       const words = placeWords(text, recognised);
@@ -92,7 +92,7 @@ export async function createOcrPool(workers = availableParallelism(), options: O
     },
     async recognizePdf(image) {
       ensureOpen();
-      const result = await scheduler.addJob('recognize', image, { pdfTitle: 'scan' }, { text: false, pdf: true });
+      const result = await scheduler.addJob('recognize', sharedOrCopied(image), { pdfTitle: 'scan' }, { text: false, pdf: true });
       if (!result.data.pdf) throw new ArendeError('tesseract produced no PDF');
       return Uint8Array.from(result.data.pdf);
     },
@@ -102,6 +102,18 @@ export async function createOcrPool(workers = availableParallelism(), options: O
       await scheduler.terminate();
     },
   };
+}
+
+/**
+ * The image as tesseract.js should get it. It makes a Uint8Array of whatever it is given and posts
+ * that to the worker: a Buffer is copied there and again by postMessage, while a whole
+ * SharedArrayBuffer becomes a view that both threads share (prepareImage's pages are one).
+ */
+function sharedOrCopied(image: Buffer): ImageLike {
+  const { buffer } = image;
+  // tesseract.js's ImageLike does not name ArrayBuffers, though its loadImage takes them.
+  if (buffer instanceof SharedArrayBuffer && image.byteOffset === 0 && image.byteLength === buffer.byteLength) return buffer as unknown as ImageLike;
+  return image;
 }
 
 /** Stops waiting when the signal fires; the worker finishes its page but nobody awaits it. */

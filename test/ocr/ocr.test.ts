@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { createOcrPool, type OcrPool } from '../../pipeline/ocr/index.js';
 import { loadPages } from '../../pipeline/load/index.js';
+import { ocrPage, prepareImage } from '../../pipeline/load/ocr-page.js';
 import { RejectedInputError } from '../../pipeline/errors.js';
 import { createServices } from '../../pipeline/services.js';
 import { context, sourceFile } from '../load/fixtures.js';
@@ -34,6 +35,22 @@ describe('OCR of a generated scan (Swedish model, offline)', () => {
     }
     const beslut = page.words.find((w) => w.text === 'beslut');
     expect(beslut?.confidence).toBeGreaterThan(0.8);
+  });
+
+  it('reads a prepared page from shared memory as it reads a copy of it, and reuses the buffer once done', async () => {
+    const prepared = await prepareImage(sharp(top));
+    expect(prepared.pgm.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const shared = await pool.recognize(prepared.pgm);
+    const copied = await pool.recognize(Buffer.from(prepared.pgm));
+    expect(shared.text).toBe(copied.text);
+    expect(shared.words).toEqual(copied.words);
+    // After ocrPage the worker is done with the page: the next page of its size is written into the same memory.
+    const page = await ocrPage(pool, 1, prepared);
+    expect(page.text).toBe(shared.text);
+    const next = await prepareImage(sharp(top));
+    expect(next.pgm.buffer).toBe(prepared.pgm.buffer);
+    // …and only once: the buffer is in use again until that page is done too.
+    expect((await prepareImage(sharp(top))).pgm.buffer).not.toBe(prepared.pgm.buffer);
   });
 
   it('gives up waiting when the signal aborts', async () => {
