@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, existsSync, fstatSync, openSync, read, readSync, statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { setImmediate } from 'node:timers/promises';
@@ -22,6 +23,23 @@ import { ArchiveWriter, defaultGroupCommit, StagePool, StagePoolUnavailableError
 
 /** Files a run must have before it starts stage threads (short runs stay in one thread). */
 const STAGE_THREADS_AFTER = 16;
+
+/**
+ * Whether this thread has been busy more than half the time of late (event-loop utilisation over
+ * windows of up to 5 s, judged once a window has 250 ms): stage threads pay off only then. While
+ * tesseract reads scans this thread idles; a stage thread there (its isolate and lexicon, ~1 s of
+ * CPU, then its compiled code) would only take CPU from the OCR workers.
+ */
+export function busyMeter(): () => boolean {
+  let mark = performance.eventLoopUtilization();
+  return () => {
+    const window = performance.eventLoopUtilization(mark);
+    const ms = window.active + window.idle;
+    if (ms < 250) return false;
+    if (ms > 5000) mark = performance.eventLoopUtilization();
+    return window.utilization > 0.5;
+  };
+}
 
 /**
  * SQLite page cache of an ingest run, in KiB: 1/32 of the archive's size when the run starts,
@@ -294,13 +312,15 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
     ...defaultGroupCommit, ...(options.commitEvery ? { maxFiles: options.commitEvery } : {}), afterCommit: () => checkpointer?.request(),
   });
   // Stage threads pay off on long runs only (each loads the lexicon): started once the run has
-  // more files than STAGE_THREADS_AFTER, one per core but this thread's (it loads, stores and links:
-  // on 2 cores one stage thread ingested 147 text docs/s, two 117, none 112), at most jobs;
+  // more files than STAGE_THREADS_AFTER and this thread is busy (busyMeter), one per core but
+  // this thread's (it loads, stores and links: on 2 cores one stage thread ingested 147 text
+  // docs/s, two 117, none 112), at most jobs;
   // 0 stage threads keeps all in this thread. Until a thread has warmed up, this one runs the
   // stages itself.
   const threadCount = Math.min(opts.stageThreads ?? Math.max(1, availableParallelism() - 1), opts.jobs, availableParallelism());
   let threads: StagePool | undefined;
   let discovered = 0;
+  const busy = busyMeter();
   const summary: IngestSummary = { files: 0, new: 0, unchanged: 0, rejected: 0, documents: 0, pages: 0, flagged: 0, seconds: 0, stopped: false, rejections: [], threaded: 0 };
   const run = await db.insertInto('runs').values({ started_at: new Date().toISOString(), finished_at: null, pipeline_version: PIPELINE_VERSION, summary_json: null }).returning('id').executeTakeFirstOrThrow();
   const record = (r: FileResult) => {
@@ -321,7 +341,7 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
         record({ path: found.path, sha256: null, outcome: 'rejected', reason: found.error, documents: 0, pages: 0, flags: 0, ms: 0 });
         continue;
       }
-      if (++discovered > STAGE_THREADS_AFTER && threadCount >= 1) threads ??= new StagePool(threadCount, { lendWhileWarming: !options.waitForStageThreads });
+      if (++discovered > STAGE_THREADS_AFTER && threadCount >= 1 && !threads && busy()) threads = new StagePool(threadCount, { lendWhileWarming: !options.waitForStageThreads });
       const task = ingestOne(writer, found.path, opts, services, threads)
         .catch((e) => ({ path: found.path, sha256: null, outcome: 'rejected' as const, reason: `internal error: ${(e as Error).message}`, documents: 0, pages: 0, flags: 0, ms: 0 }))
         .then(record)

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openArchive } from '../../db/archive.js';
 import { exportArchive } from '../../db/queries/export.js';
-import { ingest } from '../../pipeline/runner.js';
+import { busyMeter, ingest } from '../../pipeline/runner.js';
 
 const documents = join(import.meta.dirname ?? process.cwd(), '..', '..', 'corpus', 'documents');
 
@@ -36,4 +36,31 @@ describe('stage threads', () => {
     // One stage thread beside this one (the default on two cores) runs too.
     expect(await exported(join(dir, 'one-thread.db'), 1)).toEqual(single);
   }, 180_000);
+});
+
+describe('busyMeter (when stage threads start)', () => {
+  const spin = (ms: number) => {
+    const until = Date.now() + ms;
+    while (Date.now() < until);
+  };
+  const idle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('says busy only after a window of work, not for an idle thread', async () => {
+    const busy = busyMeter();
+    expect(busy()).toBe(false); // no window yet
+    await idle(300);
+    expect(busy()).toBe(false); // a thread waiting on OCR workers
+    const working = busyMeter();
+    spin(300);
+    expect(working()).toBe(true); // a thread running the stages itself
+  });
+
+  it('judges recent time: a busy spell after a long idle one counts once the window restarts', async () => {
+    const busy = busyMeter();
+    await idle(5100);
+    expect(busy()).toBe(false); // closes the 5 s window
+    await idle(1);
+    spin(400);
+    expect(busy()).toBe(true);
+  }, 10_000);
 });
