@@ -102,6 +102,8 @@ const statements = {
   setKeys: preparedQuery((db, id: string, titleKey: string | null, ownerKey: string | null, start: string | null, end: string | null) =>
     db.updateTable('documents').set({ title_key: titleKey, owner_key: ownerKey, period_start: start, period_end: end }).where('id', '=', id)),
   clearMessages: preparedQuery((db, ids: string) => db.deleteFrom('messages').where('stage', '=', 'link').where('document_id', 'in', jsonIdList(ids))),
+  insertFlag: preparedQuery((db, code: string, document: string, other: string | null, field: string, values: string, message: string) => db.insertInto('flags')
+    .values({ code, document_id: document, other_document_id: other, field, values_json: values, message }).onConflict((oc) => oc.doNothing())),
   clearFlags: preparedQuery((db, ids: string) => db.deleteFrom('flags').where((eb) => eb.or([eb('document_id', 'in', jsonIdList(ids)), eb('other_document_id', 'in', jsonIdList(ids))]))),
 };
 
@@ -139,6 +141,26 @@ async function factsOf(db: Db, ids: string[], known: Map<string, DocumentFacts> 
 /** Rows each indexed lookup may return: the cost per document stays constant as the archive grows. */
 export const CANDIDATE_LIMIT = 200;
 
+/** Each indexed lookup of candidates of kind `other`, by one key. */
+const lookups = {
+  title: (db: Db, other: string, key: string) => candidateBase(db, other).where('d.title_key', '=', key),
+  owner: (db: Db, other: string, key: string) => candidateBase(db, other).where('d.owner_key', '=', key),
+  period: (db: Db, other: string, key: string) => candidateBase(db, other).where('d.period_start', '=', key),
+};
+
+// From the covering index alone: whether a candidate's file is current is asked only of the few
+// whose titles come close (candidates), not of every row a popular owner or period returns.
+function candidateBase(db: Db, other: string) {
+  return db.selectFrom('documents as d').where('d.kind', '=', other).select(['d.id', 'd.title_key']).limit(CANDIDATE_LIMIT);
+}
+
+/** The lookups compiled once: every new document runs up to three. */
+const lookupStatements = {
+  title: preparedQuery((db, other: string, key: string) => lookups.title(db, other, key)),
+  owner: preparedQuery((db, other: string, key: string) => lookups.owner(db, other, key)),
+  period: preparedQuery((db, other: string, key: string) => lookups.period(db, other, key)),
+};
+
 /**
  * The indexed lookups of candidates of the other kind: same folded title, same owner, same period
  * start; each with the title similarity below which its rows cannot link. A row of the period
@@ -146,17 +168,18 @@ export const CANDIDATE_LIMIT = 200;
  * in the 100 000-document bench archive the period lookup's weak rows were most of the
  * candidates whose facts were read, none of them linkable.
  */
-export function candidateQueries(db: Db, kind: string, titleKey: string | null, ownerKey: string | null, periodStart: string | null) {
+function candidateLookups(kind: string, titleKey: string | null, ownerKey: string | null, periodStart: string | null) {
   const other = kind === 'decision' ? 'application' : 'decision';
-  // From the covering index alone: whether a candidate's file is current is asked only of the few
-  // whose titles come close (candidates), not of every row a popular owner or period returns.
-  const base = () => db.selectFrom('documents as d').where('d.kind', '=', other)
-    .select(['d.id', 'd.title_key']).limit(CANDIDATE_LIMIT);
   return [
-    titleKey ? { query: base().where('d.title_key', '=', titleKey), minTitle: MIN_LINK_TITLE } : null,
-    ownerKey ? { query: base().where('d.owner_key', '=', ownerKey), minTitle: MIN_LINK_TITLE } : null,
-    periodStart ? { query: base().where('d.period_start', '=', periodStart), minTitle: STRONG_LINK_TITLE } : null,
+    titleKey ? { by: 'title' as const, other, key: titleKey, minTitle: MIN_LINK_TITLE } : null,
+    ownerKey ? { by: 'owner' as const, other, key: ownerKey, minTitle: MIN_LINK_TITLE } : null,
+    periodStart ? { by: 'period' as const, other, key: periodStart, minTitle: STRONG_LINK_TITLE } : null,
   ].filter((q) => q !== null);
+}
+
+/** The candidate lookups as queries (their plans are tested to use the covering indexes). */
+export function candidateQueries(db: Db, kind: string, titleKey: string | null, ownerKey: string | null, periodStart: string | null) {
+  return candidateLookups(kind, titleKey, ownerKey, periodStart).map(({ by, other, key, minTitle }) => ({ query: lookups[by](db, other, key), minTitle }));
 }
 
 /**
@@ -166,8 +189,8 @@ export function candidateQueries(db: Db, kind: string, titleKey: string | null, 
  */
 async function candidates(db: Db, doc: DocumentFacts, titleKey: string | null, ownerKey: string | null): Promise<string[]> {
   const ids = new Set<string>();
-  for (const { query, minTitle } of candidateQueries(db, doc.kind, titleKey, ownerKey, doc.period?.start ?? null)) {
-    for (const r of await query.execute()) if (keySimilarity(titleKey, r.title_key) >= minTitle) ids.add(r.id);
+  for (const { by, other, key, minTitle } of candidateLookups(doc.kind, titleKey, ownerKey, doc.period?.start ?? null)) {
+    for (const r of await lookupStatements[by](db, other, key)) if (keySimilarity(titleKey, r.title_key) >= minTitle) ids.add(r.id);
   }
   ids.delete(doc.id);
   if (!ids.size) return [];
@@ -272,9 +295,6 @@ export async function recomputeFlags(db: Db, ids: string[], known?: Map<string, 
     const a = c.application_id ? all.get(c.application_id) : undefined;
     if (d && a) drafts.push(...compareCase(d, a));
   }
-  if (drafts.length) {
-    await db.insertInto('flags').values(drafts.map((f) => ({ code: f.code, document_id: f.document, other_document_id: f.other_document, field: f.field, values_json: JSON.stringify(f.values), message: f.message })))
-      .onConflict((oc) => oc.doNothing()).execute();
-  }
+  for (const f of drafts) await statements.insertFlag(db, f.code, f.document, f.other_document, f.field, JSON.stringify(f.values), f.message);
   return drafts.filter((f) => ids.includes(f.document) || (f.other_document && ids.includes(f.other_document))).length;
 }

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Transaction } from 'kysely';
 import type { SourceFile } from '../../pipeline/source-file.js';
 import { PIPELINE_VERSION } from '../../pipeline/version.js';
 import type { ArchiveSchema } from '../schema.js';
@@ -39,24 +39,23 @@ export async function storeFile(db: Db, file: SourceFile, now = new Date().toISO
   await supersedeOtherVersions(db, file.path, sha256);
   await statements.clearRejections(db, file.path, sha256);
 
-  // One multi-row insert per table (in chunks under SQLite's variable limit): a statement costs
-  // a prepare and a round through Kysely, so per-row inserts dominated the store (issue 12).
-  await insertChunked(file.pages.map((page) => ({
-    sha256, n: page.n, text: page.text, raw: page.raw, origin: page.origin, confidence: page.confidence,
-    words_json: page.words?.length ? JSON.stringify(page.words) : null,
-    repairs_json: page.repairs?.length ? JSON.stringify(page.repairs) : null,
-    replaced_layer: page.replacedLayer ?? null,
-    width: page.image?.width ?? null, height: page.image?.height ?? null,
-  })), (rows) => db.insertInto('pages').values(rows).execute());
+  for (const page of file.pages) {
+    await insertRow(db, 'pages', {
+      sha256, n: page.n, text: page.text, raw: page.raw, origin: page.origin, confidence: page.confidence,
+      words_json: page.words?.length ? JSON.stringify(page.words) : null,
+      repairs_json: page.repairs?.length ? JSON.stringify(page.repairs) : null,
+      replaced_layer: page.replacedLayer ?? null,
+      width: page.image?.width ?? null, height: page.image?.height ?? null,
+    });
+  }
   for (const page of file.pages) if (page.image?.png) await storePageImage(db, sha256, page.n, page.image.png);
-  const documents: Insertable<ArchiveSchema['documents']>[] = [];
   const values: Insertable<ArchiveSchema['field_values']>[] = [];
   const evidence: Insertable<ArchiveSchema['evidence']>[] = [];
   for (const doc of file.documents) {
     const pages = file.pages.filter((p) => p.n >= doc.pages[0] && p.n <= doc.pages[1]);
     const ocrPages = pages.filter((p) => p.origin === 'ocr');
     const ocrConfidence = ocrPages.length ? ocrPages.reduce((s, p) => s + (p.confidence ?? 0), 0) / ocrPages.length : null;
-    documents.push({
+    await insertRow(db, 'documents', {
       id: doc.id, sha256, first_page: doc.pages[0], last_page: doc.pages[1], start_offset: doc.startOffset, end_offset: doc.endOffset,
       kind: doc.kind, language: doc.language, text: doc.text, ocr_used: ocrPages.length ? 1 : 0, ocr_confidence: ocrConfidence,
       pipeline_version: PIPELINE_VERSION,
@@ -71,7 +70,6 @@ export async function storeFile(db: Db, file: SourceFile, now = new Date().toISO
       }));
     }
   }
-  await insertChunked(documents, (rows) => db.insertInto('documents').values(rows).execute());
   await insertRows(db, 'field_values', ['document_id', 'field', 'value_json'], values);
   await insertRows(db, 'evidence', ['document_id', 'field', 'ord', 'page', 'span_start', 'span_end', 'raw', 'confidence', 'extractor'], evidence);
   await insertRows(db, 'messages', ['sha256', 'document_id', 'page', 'span_start', 'span_end', 'stage', 'level', 'reason'], file.messages.map((m) => ({
@@ -90,8 +88,30 @@ async function storePageImage(db: Db, sha256: string, n: number, png: Uint8Array
     .execute();
 }
 
-/** Rows per multi-row insert: 12 columns × 400 stays far below SQLite's 32 766 bound parameters. */
-const ROWS_PER_INSERT = 400;
+/** The SQL of each insert shape, made once: the statement cache then finds its statement by the text. */
+const insertSql = new Map<string, string>();
+
+/**
+ * `insert into table (columns) values (?, …)` for one row, or `… select … from json_each(?)` for
+ * many rows sent as one JSON array of arrays.
+ */
+function insertText(db: Db, table: string, columns: string[], shape: 'row' | 'rows'): string {
+  const key = `${shape} ${table}(${columns.join()})`;
+  let text = insertSql.get(key);
+  if (text === undefined) {
+    const source = shape === 'row'
+      ? sql`values (${sql.join(columns.map(() => sql`?`))})`
+      : sql`select ${sql.join(columns.map((_, i) => sql.raw(`j.value ->> ${i}`)))} from json_each(?) j`;
+    text = sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.id(c)))}) ${source}`.compile(db).sql;
+    insertSql.set(key, text);
+  }
+  return text;
+}
+
+/** One row, its values bound as they are (a document's text is not copied into JSON and parsed back). */
+async function insertRow<T extends keyof ArchiveSchema & string>(db: Db, table: T, row: Insertable<ArchiveSchema[T]>): Promise<void> {
+  await db.executeQuery(CompiledQuery.raw(insertText(db, table, Object.keys(row), 'row'), Object.values(row)));
+}
 
 /**
  * Many rows in one statement whose SQL never changes: the rows travel as one JSON array that
@@ -101,12 +121,7 @@ const ROWS_PER_INSERT = 400;
 async function insertRows<T extends object>(db: Db, table: keyof ArchiveSchema & string, columns: (keyof T & string)[], rows: T[]): Promise<void> {
   if (!rows.length) return;
   const json = JSON.stringify(rows.map((r) => columns.map((c) => r[c] ?? null)));
-  const picks = columns.map((_, i) => sql.raw(`j.value ->> ${i}`));
-  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.id(c)))}) select ${sql.join(picks)} from json_each(${json}) j`.execute(db);
-}
-
-async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await insert(rows.slice(i, i + ROWS_PER_INSERT));
+  await db.executeQuery(CompiledQuery.raw(insertText(db, table, columns, 'rows'), [json]));
 }
 
 export async function recordPath(db: Db, path: string, sha256: string, now = new Date().toISOString()): Promise<void> {
