@@ -1,6 +1,7 @@
 import sharp, { type Sharp } from 'sharp';
 import type { Page } from '../source-file.js';
 import type { OcrPool } from '../ocr/index.js';
+import { wholeSharedBuffer } from '../ocr/shared-image.js';
 import { restorePercentSigns } from '../ocr/words.js';
 
 /** A page image ready for tesseract: 8-bit grayscale as a binary PGM (P5). */
@@ -71,8 +72,8 @@ function sharedBuffer(bytes: number): SharedArrayBuffer {
 
 /** Gives a prepared page's buffer back once nothing reads it any more (the OCR worker is done with it). */
 function releasePage(image: PreparedImage): void {
-  const { buffer } = image.pgm;
-  if (!(buffer instanceof SharedArrayBuffer) || image.pgm.byteLength !== buffer.byteLength || spareBuffers.includes(buffer)) return;
+  const buffer = wholeSharedBuffer(image.pgm);
+  if (!buffer || spareBuffers.includes(buffer)) return;
   spareBuffers.push(buffer);
   if (spareBuffers.length > SPARE_BUFFERS) spareBuffers.shift();
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { ArendeError } from '../errors.js';
 import type { OcrWord } from '../source-file.js';
 import { modelPath, type OcrLanguage } from './model.js';
+import { wholeSharedBuffer } from './shared-image.js';
 import { dropSpecks, meanConfidence, placeWords, wordsFromTsv } from './words.js';
 
 /** What OCR of one page image yields. */
@@ -110,10 +111,8 @@ export async function createOcrPool(workers = availableParallelism(), options: O
  * SharedArrayBuffer becomes a view that both threads share (prepareImage's pages are one).
  */
 function sharedOrCopied(image: Buffer): ImageLike {
-  const { buffer } = image;
   // tesseract.js's ImageLike does not name ArrayBuffers, though its loadImage takes them.
-  if (buffer instanceof SharedArrayBuffer && image.byteOffset === 0 && image.byteLength === buffer.byteLength) return buffer as unknown as ImageLike;
-  return image;
+  return (wholeSharedBuffer(image) as unknown as ImageLike | null) ?? image;
 }
 
 /** Stops waiting when the signal fires; the worker finishes its page but nobody awaits it. */
