@@ -6,9 +6,10 @@ import { valueOf, type EffectiveFields } from '../db/queries/fields.js';
 import { jsonIdList } from '../db/queries/id-list.js';
 import { preparedQuery } from '../db/prepared-query.js';
 import type { FieldName } from '../extractors/fields.js';
-import { matchKey } from '../db/queries/keys.js';
+import { linkKeysOf, matchKey, type LinkKeys } from '../db/queries/keys.js';
 import type { ArchiveSchema } from '../db/schema.js';
 import { checkDocument, compareCase, type DocumentFacts } from './flags.js';
+import type { DocumentPart } from './source-file.js';
 
 type Db = Archive | Transaction<ArchiveSchema>;
 
@@ -34,6 +35,18 @@ export function titleSimilarity(a: string | null, b: string | null): number {
 export function keySimilarity(x: string | null, y: string | null): number {
   if (!x || !y) return 0;
   return 1 - distance(x, y) / Math.max(x.length, y.length);
+}
+
+/**
+ * Whether keySimilarity(x, y) >= min, without the edit distance when the lengths alone rule it
+ * out (the distance is at least the difference in length): most rows of a popular owner or
+ * period in a large archive end here.
+ */
+export function reachesSimilarity(x: string | null, y: string | null, min: number): boolean {
+  if (!x || !y) return 0 >= min;
+  const longest = Math.max(x.length, y.length);
+  if (1 - Math.abs(x.length - y.length) / longest < min) return false;
+  return 1 - distance(x, y) / longest >= min;
 }
 
 /** Below this title similarity linkScore never links, whatever supports it. */
@@ -91,7 +104,7 @@ function caseId(decision: string | null, application: string | null): string {
 const statements = {
   values: preparedQuery((db, ids: string) => db.selectFrom('field_values').select(['document_id', 'field', 'value_json']).where('document_id', 'in', jsonIdList(ids))),
   corrections: preparedQuery((db, ids: string) => db.selectFrom('corrections').select(['document_id', 'field', 'value_json']).where('document_id', 'in', jsonIdList(ids)).orderBy('id')),
-  kinds: preparedQuery((db, ids: string) => db.selectFrom('documents').select(['id', 'kind']).where('id', 'in', jsonIdList(ids))),
+  kinds: preparedQuery((db, ids: string) => db.selectFrom('documents').select(['id', 'kind', 'title_key', 'owner_key', 'period_start', 'period_end']).where('id', 'in', jsonIdList(ids))),
   current: preparedQuery((db, ids: string) => db.selectFrom('documents as d').crossJoin('files as f').select('d.id')
     .whereRef('f.sha256', '=', 'd.sha256').where('d.id', 'in', jsonIdList(ids)).where('f.superseded_by', 'is', null)),
   caseOf: preparedQuery((db, id: string) => db.selectFrom('cases').selectAll().where((eb) => eb.or([eb('decision_id', '=', id), eb('application_id', '=', id)]))),
@@ -112,11 +125,21 @@ const statements = {
  * without evidence: linking and flags compare values only, and reading every candidate's
  * evidence rows was the larger part of the link step (issue 12).
  */
-async function effectiveValues(db: Db, ids: string[]): Promise<Map<string, EffectiveFields>> {
+async function effectiveValues(db: Db, ids: string[], stored: ReadonlyMap<string, DocumentPart>): Promise<Map<string, EffectiveFields>> {
   const out = new Map<string, EffectiveFields>(ids.map((id) => [id, {}]));
   const json = JSON.stringify(ids);
-  for (const v of await statements.values(db, json)) {
-    out.get(v.document_id)![v.field as FieldName] = { value: JSON.parse(v.value_json), evidence: [], corrected: null };
+  const unread = ids.filter((id) => !stored.has(id));
+  for (const id of ids) {
+    const fields = stored.get(id)?.fields;
+    if (!fields) continue;
+    const effective = out.get(id)!;
+    // As read back: value_json is JSON.stringify(value), and a stored null is a value.
+    for (const [field, extracted] of Object.entries(fields)) if (extracted) effective[field as FieldName] = { value: JSON.parse(JSON.stringify(extracted.value)), evidence: [], corrected: null };
+  }
+  if (unread.length) {
+    for (const v of await statements.values(db, JSON.stringify(unread))) {
+      out.get(v.document_id)![v.field as FieldName] = { value: JSON.parse(v.value_json), evidence: [], corrected: null };
+    }
   }
   for (const c of await statements.corrections(db, json)) {
     out.get(c.document_id)![c.field as FieldName] = { value: JSON.parse(c.value_json), evidence: [], corrected: null };
@@ -125,17 +148,28 @@ async function effectiveValues(db: Db, ids: string[]): Promise<Map<string, Effec
 }
 
 /**
- * The facts of documents, read once per relink: `known` holds those already read (a relink writes
- * no field values, so they cannot change under it; each document was read three or four times).
+ * What one relink has read: each document's facts and the link keys stored with it, read once (a
+ * relink writes no field values, so they cannot change under it; each document was read three or
+ * four times). Documents just stored by the caller have their extracted values in `stored`: only
+ * their corrections are read.
  */
-async function factsOf(db: Db, ids: string[], known: Map<string, DocumentFacts> = new Map()): Promise<Map<string, DocumentFacts>> {
-  const missing = ids.filter((id) => !known.has(id));
+interface Known {
+  facts: Map<string, DocumentFacts>;
+  keys: Map<string, LinkKeys>;
+  stored: ReadonlyMap<string, DocumentPart>;
+}
+
+async function factsOf(db: Db, ids: string[], known: Known): Promise<Map<string, DocumentFacts>> {
+  const missing = ids.filter((id) => !known.facts.has(id));
   if (missing.length) {
     const rows = await statements.kinds(db, JSON.stringify(missing));
-    const fields = await effectiveValues(db, rows.map((r) => r.id));
-    for (const r of rows) known.set(r.id, facts(r.id, r.kind, fields.get(r.id)!));
+    const fields = await effectiveValues(db, rows.map((r) => r.id), known.stored);
+    for (const r of rows) {
+      known.facts.set(r.id, facts(r.id, r.kind, fields.get(r.id)!));
+      known.keys.set(r.id, { title_key: r.title_key, owner_key: r.owner_key, period_start: r.period_start, period_end: r.period_end });
+    }
   }
-  return new Map(ids.filter((id) => known.has(id)).map((id) => [id, known.get(id)!]));
+  return new Map(ids.filter((id) => known.facts.has(id)).map((id) => [id, known.facts.get(id)!]));
 }
 
 /** Rows each indexed lookup may return: the cost per document stays constant as the archive grows. */
@@ -190,7 +224,7 @@ export function candidateQueries(db: Db, kind: string, titleKey: string | null, 
 async function candidates(db: Db, doc: DocumentFacts, titleKey: string | null, ownerKey: string | null): Promise<string[]> {
   const ids = new Set<string>();
   for (const { by, other, key, minTitle } of candidateLookups(doc.kind, titleKey, ownerKey, doc.period?.start ?? null)) {
-    for (const r of await lookupStatements[by](db, other, key)) if (keySimilarity(titleKey, r.title_key) >= minTitle) ids.add(r.id);
+    for (const r of await lookupStatements[by](db, other, key)) if (reachesSimilarity(titleKey, r.title_key, minTitle)) ids.add(r.id);
   }
   ids.delete(doc.id);
   if (!ids.size) return [];
@@ -202,8 +236,12 @@ async function candidates(db: Db, doc: DocumentFacts, titleKey: string | null, o
 
 /** The folded title and owner a document is stored and looked up by (documents.title_key, owner_key). */
 function linkKeys(doc: DocumentFacts): { titleKey: string | null; ownerKey: string | null } {
-  return { titleKey: doc.title ? matchKey(doc.title) : null, ownerKey: doc.owner ? matchKey(doc.owner) : null };
+  const keys = linkKeysOf(doc.title, doc.owner, doc.period);
+  return { titleKey: keys.title_key, ownerKey: keys.owner_key };
 }
+
+const sameKeys = (a: LinkKeys | undefined, b: LinkKeys) =>
+  !!a && a.title_key === b.title_key && a.owner_key === b.owner_key && a.period_start === b.period_start && a.period_end === b.period_end;
 
 /** The case a document is in, if any. */
 async function caseOf(db: Db, id: string) {
@@ -215,16 +253,17 @@ async function caseOf(db: Db, id: string) {
  * counterparts). Idempotent: running it twice changes nothing; flags are replaced, never duplicated.
  * Returns the number of flags on the given documents.
  */
-export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
+export async function relinkDocuments(db: Db, ids: string[], stored: readonly DocumentPart[] = []): Promise<number> {
   if (!ids.length) return 0;
-  const known = new Map<string, DocumentFacts>();
+  const known: Known = { facts: new Map(), keys: new Map(), stored: new Map(stored.map((d) => [d.id, d])) };
   const docs = await factsOf(db, ids, known);
   const touched = new Set<string>(ids);
 
   await statements.clearMessages(db, JSON.stringify(ids));
   for (const doc of docs.values()) {
-    const { titleKey, ownerKey } = linkKeys(doc);
-    await statements.setKeys(db, doc.id, titleKey, ownerKey, doc.period?.start ?? null, doc.period?.end ?? null);
+    // storeFile wrote the keys of the extracted values; a correction may have changed them since.
+    const keys = linkKeysOf(doc.title, doc.owner, doc.period);
+    if (!sameKeys(known.keys.get(doc.id), keys)) await statements.setKeys(db, doc.id, keys.title_key, keys.owner_key, keys.period_start, keys.period_end);
     // Leave the old case; its counterpart is re-examined below.
     const old = await caseOf(db, doc.id);
     if (old) {
@@ -281,7 +320,7 @@ export async function relinkDocuments(db: Db, ids: string[]): Promise<number> {
 }
 
 /** Replaces the flags of the given documents: their own checks and those of their cases. */
-export async function recomputeFlags(db: Db, ids: string[], known?: Map<string, DocumentFacts>): Promise<number> {
+export async function recomputeFlags(db: Db, ids: string[], known: Known = { facts: new Map(), keys: new Map(), stored: new Map() }): Promise<number> {
   if (!ids.length) return 0;
   const json = JSON.stringify(ids);
   await statements.clearFlags(db, json);

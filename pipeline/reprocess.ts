@@ -47,7 +47,7 @@ export async function reprocess(dbPath: string, options: Partial<PipelineOptions
         }
         await db.transaction().execute(async (trx) => {
           const ids = await storeFile(trx, file);
-          await relinkDocuments(trx, ids);
+          await relinkDocuments(trx, ids, file.documents);
         });
       } catch (e) {
         summary.failed.push({ file: f.path, reason: (e as Error).message });

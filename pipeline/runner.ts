@@ -282,7 +282,7 @@ async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineO
   await writer.write(async (trx) => {
     const ids = await storeFile(trx, file);
     const partners = await retireSuperseded(trx, sha256);
-    flags = await relinkDocuments(trx, ids);
+    flags = await relinkDocuments(trx, ids, file.documents);
     if (partners.length) await relinkDocuments(trx, partners);
   });
   return result('new', sha256, { documents: file.documents.length, pages: file.pages.length, flags });

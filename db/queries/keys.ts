@@ -12,3 +12,24 @@ export function matchKey(text: string): string {
     .replace(/&/g, ' och ')
     .replace(/[^a-z0-9]+/g, '');
 }
+
+/** The columns a document is looked up by when linking (documents.title_key, owner_key, period_start, period_end). */
+export interface LinkKeys {
+  title_key: string | null;
+  owner_key: string | null;
+  period_start: string | null;
+  period_end: string | null;
+}
+
+/**
+ * A document's link keys from its values (extracted or corrected): written with the document and
+ * checked again by every relink, which rewrites them only when a correction changed them.
+ */
+export function linkKeysOf(title: string | null | undefined, owner: string | null | undefined, period: { start?: string | null; end?: string | null } | null | undefined): LinkKeys {
+  return {
+    title_key: title ? matchKey(title) : null,
+    owner_key: owner ? matchKey(owner) : null,
+    period_start: period?.start ?? null,
+    period_end: period?.end ?? null,
+  };
+}

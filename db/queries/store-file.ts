@@ -5,6 +5,7 @@ import type { ArchiveSchema } from '../schema.js';
 import { searchWords } from '../search-words.js';
 import type { Archive } from '../archive.js';
 import { preparedQuery } from '../prepared-query.js';
+import { linkKeysOf } from './keys.js';
 import type { PageImagesTable } from '../migrations/004_page_images.js';
 
 type Db = Archive | Transaction<ArchiveSchema>;
@@ -59,7 +60,7 @@ export async function storeFile(db: Db, file: SourceFile, now = new Date().toISO
       id: doc.id, sha256, first_page: doc.pages[0], last_page: doc.pages[1], start_offset: doc.startOffset, end_offset: doc.endOffset,
       kind: doc.kind, language: doc.language, text: doc.text, ocr_used: ocrPages.length ? 1 : 0, ocr_confidence: ocrConfidence,
       pipeline_version: PIPELINE_VERSION,
-      title_key: null, owner_key: null, period_start: null, period_end: null, reviewed_at: null, reviewed_by: null,
+      ...linkKeysOf(doc.fields?.title?.value, doc.fields?.owner?.value, doc.fields?.period?.value), reviewed_at: null, reviewed_by: null,
       search_words: doc.searchWords ?? searchWords(doc.text),
     });
     for (const [field, extracted] of Object.entries(doc.fields ?? {})) {
