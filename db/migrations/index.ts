@@ -12,6 +12,7 @@ import * as m010 from './010_search_prefixes.js';
 import * as m011 from './011_trigram_words.js';
 import * as m012 from './012_search_index_deferred.js';
 import * as m013 from './013_facts_deferred.js';
+import * as m014 from './014_search_merge.js';
 
 /** Numbered migrations, bundled statically so the archive opens without touching the file system. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '011_trigram_words': m011,
   '012_search_index_deferred': m012,
   '013_facts_deferred': m013,
+  '014_search_merge': m014,
 };
 
 export const migrationProvider: MigrationProvider = {
