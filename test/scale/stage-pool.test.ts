@@ -8,11 +8,12 @@ import { createServices } from '../../pipeline/services.js';
 import { createSourceFile } from '../../pipeline/source-file.js';
 import { defaultPipelineOptions } from '../../pipeline/stage.js';
 import { StagePool, StagePoolUnavailableError } from '../../pipeline/workers/index.js';
+import { JOBS_PER_THREAD } from '../../pipeline/workers/stage-pool.js';
 
 const corpus = join(import.meta.dirname ?? process.cwd(), '..', '..', 'corpus', 'documents');
 
-function decision() {
-  const bytes = readFileSync(join(corpus, '000_bf5909d8c7ddf687.txt'));
+function decision(times = 1) {
+  const bytes = Buffer.from(readFileSync(join(corpus, '000_bf5909d8c7ddf687.txt'), 'utf8').repeat(times));
   const file = createSourceFile({ path: 'beslut.txt', sha256: 'ab'.repeat(32), size: bytes.length, bytes, mime: 'text/plain' });
   const text = bytes.toString('utf8');
   file.pages = [{ n: 1, text, raw: text, origin: 'text', confidence: null }];
@@ -64,4 +65,50 @@ describe('StagePool', () => {
       await pool.close();
     }
   }, 30_000);
+
+  const until = async (ok: () => boolean) => {
+    for (let tries = 0; !ok() && tries < 600; tries++) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  it('posts two files to a thread at once, and every file gets its own result', async () => {
+    const pool = new StagePool(1, { lendWhileWarming: false });
+    try {
+      const signal = new AbortController().signal;
+      const files = [decision(), decision(2), decision(3)];
+      const runs = files.map((f) => pool.run(f, TEXT_STAGE_NAMES, defaultPipelineOptions, signal));
+      await until(() => pool.inThreads > 0);
+      // Posted together once the thread was ready: the third waits in the queue.
+      expect(pool.inThreads).toBe(JOBS_PER_THREAD);
+      await Promise.all(runs);
+      expect(pool.completed).toBe(3);
+      const here = decision(3);
+      await processFile(here, defaultPipelineOptions, services, signal);
+      expect(files[2].documents).toEqual(here.documents);
+      expect(files[0].documents).not.toEqual(here.documents);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('stopping a file posted behind another replaces the thread, and the other file is posted again and finishes', async () => {
+    const pool = new StagePool(1, { lendWhileWarming: false });
+    try {
+      // Long enough to still be in the thread when the second is stopped.
+      const long = decision(150);
+      const stop = new AbortController();
+      const first = pool.run(long, TEXT_STAGE_NAMES, defaultPipelineOptions, new AbortController().signal);
+      const second = pool.run(decision(), TEXT_STAGE_NAMES, defaultPipelineOptions, stop.signal);
+      await until(() => pool.inThreads === 2);
+      expect(pool.inThreads).toBe(2);
+      stop.abort();
+      await expect(second).rejects.toThrow('stopped');
+      // The first went back to the queue: nothing is in a thread until the new one has warmed up.
+      expect(pool.inThreads).toBe(0);
+      await first;
+      expect(long.documents.length).toBeGreaterThan(0);
+      expect(pool.completed).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });
