@@ -15,6 +15,10 @@ type Db = Archive | Transaction<ArchiveSchema>;
 
 const LINKABLE = ['decision', 'application'];
 
+/** The fields linking and flags compare (DocumentFacts): the others (goals, signatories…) are not read. */
+const LINK_FIELDS = ['title', 'owner', 'partners', 'period', 'amount_sek', 'applied', 'staffing', 'participants_per_year', 'budget', 'intake_end'] as const satisfies readonly FieldName[];
+const isLinkField = (field: string) => (LINK_FIELDS as readonly string[]).includes(field);
+
 function facts(id: string, kind: string, f: EffectiveFields): DocumentFacts {
   return {
     id, kind,
@@ -102,8 +106,10 @@ function caseId(decision: string | null, application: string | null): string {
  * per document. Id lists are one JSON array parameter (db/queries/id-list.ts).
  */
 const statements = {
-  values: preparedQuery((db, ids: string) => db.selectFrom('field_values').select(['document_id', 'field', 'value_json']).where('document_id', 'in', jsonIdList(ids))),
-  corrections: preparedQuery((db, ids: string) => db.selectFrom('corrections').select(['document_id', 'field', 'value_json']).where('document_id', 'in', jsonIdList(ids)).orderBy('id')),
+  values: preparedQuery((db, ids: string) => db.selectFrom('field_values').select(['document_id', 'field', 'value_json'])
+    .where('document_id', 'in', jsonIdList(ids)).where('field', 'in', LINK_FIELDS)),
+  corrections: preparedQuery((db, ids: string) => db.selectFrom('corrections').select(['document_id', 'field', 'value_json'])
+    .where('document_id', 'in', jsonIdList(ids)).where('field', 'in', LINK_FIELDS).orderBy('id')),
   kinds: preparedQuery((db, ids: string) => db.selectFrom('documents').select(['id', 'kind', 'title_key', 'owner_key', 'period_start', 'period_end']).where('id', 'in', jsonIdList(ids))),
   current: preparedQuery((db, ids: string) => db.selectFrom('documents as d').crossJoin('files as f').select('d.id')
     .whereRef('f.sha256', '=', 'd.sha256').where('d.id', 'in', jsonIdList(ids)).where('f.superseded_by', 'is', null)),
@@ -134,7 +140,9 @@ async function effectiveValues(db: Db, ids: string[], stored: ReadonlyMap<string
     if (!fields) continue;
     const effective = out.get(id)!;
     // As read back: value_json is JSON.stringify(value), and a stored null is a value.
-    for (const [field, extracted] of Object.entries(fields)) if (extracted) effective[field as FieldName] = { value: JSON.parse(JSON.stringify(extracted.value)), evidence: [], corrected: null };
+    for (const [field, extracted] of Object.entries(fields)) {
+      if (extracted && isLinkField(field)) effective[field as FieldName] = { value: JSON.parse(JSON.stringify(extracted.value)), evidence: [], corrected: null };
+    }
   }
   if (unread.length) {
     for (const v of await statements.values(db, JSON.stringify(unread))) {
