@@ -78,13 +78,16 @@ export function alignPrefix(pattern: string, text: string, maxCost = Infinity, f
   if (buffers.size < n + 2) buffers = allocate(n + 2);
   const { tc, tIndel } = buffers;
   let { prev, cur } = buffers;
-  for (let j = 0; j < n; j++) {
-    tc[j] = text.charCodeAt(from + j);
-    tIndel[j] = indelCost(tc[j]);
-  }
   // Every insertion or deletion costs at least MIN_INDEL, so an alignment within maxCost stays
   // within `band` cells of the diagonal: cells further out are left at Infinity, not computed.
   const band = Number.isFinite(maxCost) ? Math.floor(maxCost / MIN_INDEL) : n + m;
+  // The text's characters are read as the rows reach them: most lines are given up after a few
+  // rows, having needed only the first few characters.
+  let read = 0;
+  for (const end = Math.min(n, band + 1); read < end; read++) {
+    tc[read] = text.charCodeAt(from + read);
+    tIndel[read] = indelCost(tc[read]);
+  }
   prev[0] = 0;
   for (let j = 1; j <= n; j++) prev[j] = j <= band ? prev[j - 1] + tIndel[j - 1] : Infinity;
   prev[n + 1] = Infinity;
@@ -93,6 +96,10 @@ export function alignPrefix(pattern: string, text: string, maxCost = Infinity, f
     const pIndel = indelCost(p);
     const lo = Math.max(0, i - band);
     const hi = Math.min(n, i + band);
+    for (; read < hi; read++) {
+      tc[read] = text.charCodeAt(from + read);
+      tIndel[read] = indelCost(tc[read]);
+    }
     let rowMin = Infinity;
     if (lo === 0) {
       cur[0] = prev[0] + pIndel;
@@ -108,7 +115,9 @@ export function alignPrefix(pattern: string, text: string, maxCost = Infinity, f
     }
     cur[hi + 1] = Infinity;
     if (rowMin > maxCost) return { cost: Infinity, length: 0 };
-    [prev, cur] = [cur, prev];
+    const done = prev;
+    prev = cur;
+    cur = done;
   }
   let best = { cost: Infinity, length: 0 };
   for (let j = Math.max(0, m - band); j <= Math.min(n, m + band); j++) {
