@@ -10,6 +10,7 @@ import { preparedQuery } from '../db/prepared-query.js';
 import type { ArchiveSchema } from '../db/schema.js';
 import { recordPath, storeFile, storeRejection, supersedeOtherVersions } from '../db/queries/store-file.js';
 import { discoverFiles } from './discover.js';
+import { limitHeapGrowth } from './heap.js';
 import { ArendeError, FileTimeoutError, RejectedInputError } from './errors.js';
 import { relinkDocuments } from './link.js';
 import { loadPages } from './load/index.js';
@@ -295,6 +296,7 @@ async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineO
 export async function ingest(paths: string[], options: IngestOptions): Promise<IngestSummary> {
   const opts = { ...defaultPipelineOptions, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as PipelineOptions & IngestOptions;
   const started = Date.now();
+  limitHeapGrowth();
   const release = acquireArchiveLock(options.db);
   const archiveBytes = existsSync(options.db) ? statSync(options.db).size : 0;
   const db = await openArchive(options.db);
