@@ -186,7 +186,8 @@ export const CANDIDATE_LIMIT = 200;
 /** Each indexed lookup of candidates of kind `other`, by one key. */
 const lookups = {
   title: (db: Db, other: string, key: string) => candidateBase(db, other).where('d.title_key', '=', key),
-  owner: (db: Db, other: string, key: string) => candidateBase(db, other).where('d.owner_key', '=', key),
+  // With the period (015_owner_cover_period.ts): a weak title of the same owner links only if the periods overlap.
+  owner: (db: Db, other: string, key: string) => candidateBase(db, other).select(['d.period_start', 'd.period_end']).where('d.owner_key', '=', key),
   period: (db: Db, other: string, key: string) => candidateBase(db, other).where('d.period_start', '=', key),
 };
 
@@ -195,6 +196,9 @@ const lookups = {
 function candidateBase(db: Db, other: string) {
   return db.selectFrom('documents as d').where('d.kind', '=', other).select(['d.id', 'd.title_key']).limit(CANDIDATE_LIMIT);
 }
+
+/** A row of a candidate lookup: the owner lookup's rows also carry the period (undefined in the others). */
+interface CandidateRow { id: string; title_key: string | null; period_start?: string | null; period_end?: string | null }
 
 /** The lookups compiled once: every new document runs up to three. */
 const lookupStatements = {
@@ -232,7 +236,12 @@ export function candidateQueries(db: Db, kind: string, titleKey: string | null, 
 async function candidates(db: Db, doc: DocumentFacts, titleKey: string | null, ownerKey: string | null): Promise<string[]> {
   const ids = new Set<string>();
   for (const { by, other, key, minTitle } of candidateLookups(doc.kind, titleKey, ownerKey, doc.period?.start ?? null)) {
-    for (const r of await lookupStatements[by](db, other, key)) if (reachesSimilarity(titleKey, r.title_key, minTitle)) ids.add(r.id);
+    for (const r of await lookupStatements[by](db, other, key) as CandidateRow[]) {
+      if (!reachesSimilarity(titleKey, r.title_key, minTitle)) continue;
+      // Below STRONG_LINK_TITLE linkScore needs every support, the period overlap among them.
+      if (r.period_start !== undefined && !reachesSimilarity(titleKey, r.title_key, STRONG_LINK_TITLE) && !overlaps(doc.period, { start: r.period_start, end: r.period_end ?? null })) continue;
+      ids.add(r.id);
+    }
   }
   ids.delete(doc.id);
   if (!ids.size) return [];

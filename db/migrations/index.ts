@@ -13,6 +13,7 @@ import * as m011 from './011_trigram_words.js';
 import * as m012 from './012_search_index_deferred.js';
 import * as m013 from './013_facts_deferred.js';
 import * as m014 from './014_search_merge.js';
+import * as m015 from './015_owner_cover_period.js';
 
 /** Numbered migrations, bundled statically so the archive opens without touching the file system. */
 export const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '012_search_index_deferred': m012,
   '013_facts_deferred': m013,
   '014_search_merge': m014,
+  '015_owner_cover_period': m015,
 };
 
 export const migrationProvider: MigrationProvider = {
