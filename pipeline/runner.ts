@@ -9,6 +9,7 @@ import { openArchive, type Archive } from '../db/archive.js';
 import { preparedQuery } from '../db/prepared-query.js';
 import type { ArchiveSchema } from '../db/schema.js';
 import { recordPath, storeFile, storeRejection, supersedeOtherVersions } from '../db/queries/store-file.js';
+import { ByteBudget } from './byte-budget.js';
 import { discoverFiles } from './discover.js';
 import { limitHeapGrowth } from './heap.js';
 import { ArendeError, FileTimeoutError, RejectedInputError } from './errors.js';
@@ -100,6 +101,8 @@ export interface IngestOptions extends Partial<PipelineOptions> {
   force?: boolean;
   /** Worker threads for repair/split/extract on long runs (default: cores - 1, at least one, at most jobs; 0 = none). */
   stageThreads?: number;
+  /** Bytes of files held in memory at once across the files in flight (default 256 MiB; a larger file runs alone). */
+  inFlightBytes?: number;
   /** Files wait for the stage threads to warm up instead of running in this thread meanwhile (tests that must see the threads work). */
   waitForStageThreads?: boolean;
 }
@@ -112,8 +115,15 @@ const BLOCKING_READ_BYTES = 1 << 20;
 
 const readAsync = promisify(read);
 
-/** Size, sha256 and, within the limit, the bytes of a file, from one open (three opens per file were a tenth of a text file's time). */
-async function readAndHash(path: string, maxBytes: number): Promise<{ size: number; sha256: string; bytes: Buffer | null }> {
+/** Bytes of files read and not yet stored, across the files in flight (ByteBudget). */
+const IN_FLIGHT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Size, sha256 and, within the limit, the bytes of a file, from one open (three opens per file
+ * were a tenth of a text file's time). The bytes are read once `budget` holds room for them;
+ * `release` hands the room back.
+ */
+async function readAndHash(path: string, maxBytes: number, budget: ByteBudget): Promise<{ size: number; sha256: string; bytes: Buffer | null; release: () => void }> {
   const fd = openSync(path, 'r');
   try {
     const { size } = fstatSync(fd);
@@ -121,13 +131,19 @@ async function readAndHash(path: string, maxBytes: number): Promise<{ size: numb
       // Only hashed, streamed: the file is rejected for its size.
       const hash = createHash('sha256');
       for await (const chunk of createReadStream('', { fd, autoClose: false, start: 0 })) hash.update(chunk as Buffer);
-      return { size, sha256: hash.digest('hex'), bytes: null };
+      return { size, sha256: hash.digest('hex'), bytes: null, release: () => undefined };
     }
-    // One read into a buffer of the known size (FileHandle.readFile reads in small chunks: slow).
-    const bytes = await readInto(Buffer.allocUnsafe(size), size <= BLOCKING_READ_BYTES
-      ? (b, at) => readSync(fd, b, at, b.length - at, at)
-      : async (b, at) => (await readAsync(fd, b, at, b.length - at, at)).bytesRead);
-    return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
+    const release = await budget.hold(size);
+    try {
+      // One read into a buffer of the known size (FileHandle.readFile reads in small chunks: slow).
+      const bytes = await readInto(Buffer.allocUnsafe(size), size <= BLOCKING_READ_BYTES
+        ? (b, at) => readSync(fd, b, at, b.length - at, at)
+        : async (b, at) => (await readAsync(fd, b, at, b.length - at, at)).bytesRead);
+      return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bytes, release };
+    } catch (e) {
+      release();
+      throw e;
+    }
   } finally {
     closeSync(fd);
   }
@@ -226,7 +242,7 @@ export function dependsOnRun(reason: string): boolean {
 }
 
 /** Ingests one discovered path into the archive: skip if known, else process and store in one transaction. */
-async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineOptions & { force?: boolean }, services: Services, threads?: StagePool): Promise<FileResult> {
+async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineOptions & { force?: boolean }, services: Services, budget: ByteBudget, threads?: StagePool): Promise<FileResult> {
   const started = Date.now();
   const result = (outcome: FileOutcome, sha256: string | null, extra: Partial<FileResult> = {}): FileResult => ({
     path, sha256, outcome, documents: 0, pages: 0, flags: 0, ms: Date.now() - started, ...extra,
@@ -243,50 +259,60 @@ async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineO
   let sha256: string;
   // Read once: the bytes are hashed here and processed below (a file over the limit is only hashed, streamed).
   let bytes: Buffer | null = null;
+  let release: () => void;
   try {
-    ({ size, sha256, bytes } = await readAndHash(path, options.maxBytes));
+    ({ size, sha256, bytes, release } = await readAndHash(path, options.maxBytes, budget));
   } catch (e) {
     return reject(null, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const [known] = await writer.read((db) => statements.known(db, sha256));
-  if (known && known.pipeline_version === PIPELINE_VERSION && !options.force) {
-    // Same bytes: nothing to process, but they are what stands at this path now (a move, a rename,
-    // or a file changed back to an earlier version).
-    await writer.write(async (trx) => {
-      await recordPath(trx, path, sha256);
-      const partners = await makeCurrent(trx, path, sha256);
-      if (known.superseded_by || partners.length) {
-        const own = await trx.selectFrom('documents').select('id').where('sha256', '=', sha256).execute();
-        await relinkDocuments(trx, own.map((d) => d.id));
-        if (partners.length) await relinkDocuments(trx, partners);
-      }
-    });
-    return result('unchanged', sha256);
-  }
-  const [rejected] = await writer.read((db) => statements.rejection(db, path));
-  if (rejected && rejected.sha256 === sha256 && rejected.pipeline_version === PIPELINE_VERSION && !options.force && !dependsOnRun(rejected.reason)) {
-    return result('rejected', sha256, { reason: rejected.reason });
-  }
-  if (size === 0) return reject(sha256, 'empty file (0 bytes)');
-  // readAndHash leaves out the bytes exactly when the file is over the limit.
-  if (!bytes) return reject(sha256, `file too large: ${size} bytes (limit ${options.maxBytes}, see --max-bytes)`);
-
-  let file: SourceFile;
   try {
-    file = createSourceFile({ path, sha256, size, bytes });
-    await withTimeout((signal) => processFile(file, options, services, signal, threads), options.fileTimeoutMs, path);
-  } catch (e) {
-    if (e instanceof RejectedInputError) return reject(sha256, e.reason);
-    return reject(sha256, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return await ingestBytes(size, sha256, bytes);
+  } finally {
+    release();
   }
-  let flags = 0;
-  await writer.write(async (trx) => {
-    const ids = await storeFile(trx, file);
-    const partners = await retireSuperseded(trx, sha256);
-    flags = await relinkDocuments(trx, ids, file.documents);
-    if (partners.length) await relinkDocuments(trx, partners);
-  });
-  return result('new', sha256, { documents: file.documents.length, pages: file.pages.length, flags });
+
+  // What follows holds the file's bytes in the budget, whichever way it returns.
+  async function ingestBytes(size: number, sha256: string, bytes: Buffer | null): Promise<FileResult> {
+    const [known] = await writer.read((db) => statements.known(db, sha256));
+    if (known && known.pipeline_version === PIPELINE_VERSION && !options.force) {
+      // Same bytes: nothing to process, but they are what stands at this path now (a move, a rename,
+      // or a file changed back to an earlier version).
+      await writer.write(async (trx) => {
+        await recordPath(trx, path, sha256);
+        const partners = await makeCurrent(trx, path, sha256);
+        if (known.superseded_by || partners.length) {
+          const own = await trx.selectFrom('documents').select('id').where('sha256', '=', sha256).execute();
+          await relinkDocuments(trx, own.map((d) => d.id));
+          if (partners.length) await relinkDocuments(trx, partners);
+        }
+      });
+      return result('unchanged', sha256);
+    }
+    const [rejected] = await writer.read((db) => statements.rejection(db, path));
+    if (rejected && rejected.sha256 === sha256 && rejected.pipeline_version === PIPELINE_VERSION && !options.force && !dependsOnRun(rejected.reason)) {
+      return result('rejected', sha256, { reason: rejected.reason });
+    }
+    if (size === 0) return reject(sha256, 'empty file (0 bytes)');
+    // readAndHash leaves out the bytes exactly when the file is over the limit.
+    if (!bytes) return reject(sha256, `file too large: ${size} bytes (limit ${options.maxBytes}, see --max-bytes)`);
+
+    let file: SourceFile;
+    try {
+      file = createSourceFile({ path, sha256, size, bytes });
+      await withTimeout((signal) => processFile(file, options, services, signal, threads), options.fileTimeoutMs, path);
+    } catch (e) {
+      if (e instanceof RejectedInputError) return reject(sha256, e.reason);
+      return reject(sha256, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    let flags = 0;
+    await writer.write(async (trx) => {
+      const ids = await storeFile(trx, file);
+      const partners = await retireSuperseded(trx, sha256);
+      flags = await relinkDocuments(trx, ids, file.documents);
+      if (partners.length) await relinkDocuments(trx, partners);
+    });
+    return result('new', sha256, { documents: file.documents.length, pages: file.pages.length, flags });
+  }
 }
 
 /**
@@ -323,6 +349,7 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
   let threads: StagePool | undefined;
   let discovered = 0;
   const busy = busyMeter();
+  const budget = new ByteBudget(options.inFlightBytes ?? IN_FLIGHT_BYTES);
   const summary: IngestSummary = { files: 0, new: 0, unchanged: 0, rejected: 0, documents: 0, pages: 0, flagged: 0, seconds: 0, stopped: false, rejections: [], threaded: 0 };
   const run = await db.insertInto('runs').values({ started_at: new Date().toISOString(), finished_at: null, pipeline_version: PIPELINE_VERSION, summary_json: null }).returning('id').executeTakeFirstOrThrow();
   const record = (r: FileResult) => {
@@ -344,7 +371,7 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
         continue;
       }
       if (++discovered > STAGE_THREADS_AFTER && threadCount >= 1 && !threads && busy()) threads = new StagePool(threadCount, { lendWhileWarming: !options.waitForStageThreads });
-      const task = ingestOne(writer, found.path, opts, services, threads)
+      const task = ingestOne(writer, found.path, opts, services, budget, threads)
         .catch((e) => ({ path: found.path, sha256: null, outcome: 'rejected' as const, reason: `internal error: ${(e as Error).message}`, documents: 0, pages: 0, flags: 0, ms: 0 }))
         .then(record)
         .finally(() => inFlight.delete(task));

@@ -5,15 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openArchive } from '../../db/archive.js';
 import { exportArchive } from '../../db/queries/export.js';
-import { busyMeter, ingest } from '../../pipeline/runner.js';
+import { busyMeter, ingest, type IngestOptions } from '../../pipeline/runner.js';
 
 const documents = join(import.meta.dirname ?? process.cwd(), '..', '..', 'corpus', 'documents');
 
-async function exported(db: string, stageThreads: number) {
+async function exported(db: string, stageThreads: number, more: Partial<IngestOptions> = {}) {
   const files = readdirSync(documents).filter((f) => f.endsWith('.txt')).sort().map((f) => join(documents, f));
   // More files than STAGE_THREADS_AFTER (16), so the threaded run does start its threads.
   expect(files.length).toBeGreaterThan(16);
-  const summary = await ingest(files, { db, jobs: 2, stageThreads, waitForStageThreads: true });
+  const summary = await ingest(files, { db, jobs: 2, stageThreads, waitForStageThreads: true, ...more });
   expect(summary.rejected).toBe(0);
   if (stageThreads) expect(summary.threaded).toBeGreaterThan(0);
   const archive = await openArchive(db, { readonly: true });
@@ -35,6 +35,8 @@ describe('stage threads', () => {
     expect(threaded).toEqual(single);
     // One stage thread beside this one (the default on two cores) runs too.
     expect(await exported(join(dir, 'one-thread.db'), 1)).toEqual(single);
+    // A byte budget smaller than every file: each file is read only when no other is held.
+    expect(await exported(join(dir, 'one-file-at-a-time.db'), 1, { inFlightBytes: 1 })).toEqual(single);
   }, 180_000);
 });
 
