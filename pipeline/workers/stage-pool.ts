@@ -47,9 +47,9 @@ export interface StagePoolOptions {
  */
 export const JOBS_PER_THREAD = 2;
 
-/** A thread and the jobs posted to it, oldest (the one it is working on) first. */
-interface Slot { worker: Worker; posted: number[]; ready: boolean; done: number }
+interface Slot { worker: Worker; ready: boolean; done: number }
 interface Pending { job: StageJob; file: SourceFile; signal: AbortSignal; resolve: () => void; reject: (e: Error) => void }
+interface Running { slot: Slot; pending: Pending }
 
 /**
  * A pool of worker threads for the CPU-bound stages (tesseract.js's scheduler shape: callers only
@@ -60,7 +60,8 @@ interface Pending { job: StageJob; file: SourceFile; signal: AbortSignal; resolv
 export class StagePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
-  private readonly running = new Map<number, { slot: Slot; pending: Pending }>();
+  /** Posted files by job id, in the order they were posted. */
+  private readonly running = new Map<number, Running>();
   private nextId = 0;
   private closed = false;
   /** Set when a thread could not even start (e.g. no TypeScript loader): callers run the stages themselves. */
@@ -111,7 +112,7 @@ export class StagePool {
 
   private spawn(): Slot {
     const worker = new Worker(new URL('./stage-worker-entry.mjs', import.meta.url), { execArgv: [] });
-    const slot: Slot = { worker, posted: [], ready: false, done: 0 };
+    const slot: Slot = { worker, ready: false, done: 0 };
     worker.on('message', (reply: StageReply | StageReady) => {
       if ('ready' in reply) {
         slot.ready = true;
@@ -124,15 +125,19 @@ export class StagePool {
     return slot;
   }
 
+  /** The files posted to a thread and not yet answered, oldest (the one it is working on) first. */
+  private postedTo(slot: Slot): Running[] {
+    return [...this.running.values()].filter((entry) => entry.slot === slot);
+  }
+
   private dispatch(): void {
     // Each thread gets one job before any gets a second.
     for (let depth = 1; depth <= JOBS_PER_THREAD; depth++) {
       for (const slot of this.slots) {
-        while (slot.ready && slot.posted.length < depth) {
+        while (slot.ready && this.postedTo(slot).length < depth) {
           const pending = this.queue.shift();
           if (!pending) return;
           if (pending.signal.aborted) continue;
-          slot.posted.push(pending.job.id);
           slot.worker.ref();
           this.running.set(pending.job.id, { slot, pending });
           slot.worker.postMessage(pending.job);
@@ -142,12 +147,11 @@ export class StagePool {
   }
 
   private settle(slot: Slot, reply: StageReply): void {
-    slot.posted = slot.posted.filter((id) => id !== reply.id);
-    if (!slot.posted.length) slot.worker.unref();
     // A replaced thread may still answer for files since posted again: only their new thread counts.
     const entry = this.running.get(reply.id);
     if (!entry || entry.slot !== slot) return;
     this.running.delete(reply.id);
+    if (!this.postedTo(slot).length) slot.worker.unref();
     slot.done++;
     const { file, resolve, reject } = entry.pending;
     if (reply.error) reject(new RejectedInputError(reply.error.reason, file.path, reply.error.page));
@@ -174,7 +178,7 @@ export class StagePool {
       void slot.worker.terminate();
       return;
     }
-    const working = this.running.get(slot.posted[0]);
+    const [working] = this.postedTo(slot);
     if (working) {
       this.running.delete(working.pending.job.id);
       working.pending.reject(e);
@@ -198,10 +202,9 @@ export class StagePool {
   private replace(slot: Slot): void {
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.retired += slot.done;
-    const requeued = slot.posted.map((id) => this.running.get(id)).filter((entry) => entry !== undefined);
+    const requeued = this.postedTo(slot);
     for (const { pending } of requeued) this.running.delete(pending.job.id);
     this.queue.unshift(...requeued.map((entry) => entry.pending));
-    slot.posted = [];
     void slot.worker.terminate();
     if (i < 0 || this.closed) return;
     this.slots[i] = this.spawn();

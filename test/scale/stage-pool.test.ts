@@ -22,13 +22,21 @@ function decision(times = 1) {
 
 const TEXT_STAGE_NAMES = TEXT_STAGES.map(([name]) => name);
 
+/** Runs `work` with the pool, which is closed after, whatever happens. */
+async function withPool(pool: StagePool, work: (pool: StagePool) => Promise<void>): Promise<void> {
+  try {
+    await work(pool);
+  } finally {
+    await pool.close();
+  }
+}
+
 describe('StagePool', () => {
   const services = createServices();
   afterAll(() => services.close());
 
   it('lends a file back while no thread has warmed up, then runs files in its thread with the same result', async () => {
-    const pool = new StagePool(1);
-    try {
+    await withPool(new StagePool(1), async (pool) => {
       const signal = new AbortController().signal;
       const early = pool.run(decision(), TEXT_STAGE_NAMES, defaultPipelineOptions, signal);
       await expect(early).rejects.toBeInstanceOf(StagePoolUnavailableError);
@@ -49,21 +57,16 @@ describe('StagePool', () => {
       expect(pool.completed).toBe(1);
       expect(threaded.documents.length).toBeGreaterThan(0);
       expect(threaded.documents).toEqual(here.documents);
-    } finally {
-      await pool.close();
-    }
+    });
   }, 30_000);
 
   it('makes files wait for the warm-up when it may not lend', async () => {
-    const pool = new StagePool(1, { lendWhileWarming: false });
-    try {
+    await withPool(new StagePool(1, { lendWhileWarming: false }), async (pool) => {
       const file = decision();
       await pool.run(file, TEXT_STAGE_NAMES, defaultPipelineOptions, new AbortController().signal);
       expect(pool.completed).toBe(1);
       expect(file.documents[0]?.kind).toBe('decision');
-    } finally {
-      await pool.close();
-    }
+    });
   }, 30_000);
 
   const until = async (ok: () => boolean) => {
@@ -71,8 +74,7 @@ describe('StagePool', () => {
   };
 
   it('posts two files to a thread at once, and every file gets its own result', async () => {
-    const pool = new StagePool(1, { lendWhileWarming: false });
-    try {
+    await withPool(new StagePool(1, { lendWhileWarming: false }), async (pool) => {
       const signal = new AbortController().signal;
       const files = [decision(), decision(2), decision(3)];
       const runs = files.map((f) => pool.run(f, TEXT_STAGE_NAMES, defaultPipelineOptions, signal));
@@ -85,14 +87,11 @@ describe('StagePool', () => {
       await processFile(here, defaultPipelineOptions, services, signal);
       expect(files[2].documents).toEqual(here.documents);
       expect(files[0].documents).not.toEqual(here.documents);
-    } finally {
-      await pool.close();
-    }
+    });
   }, 30_000);
 
   it('stopping a file posted behind another replaces the thread, and the other file is posted again and finishes', async () => {
-    const pool = new StagePool(1, { lendWhileWarming: false });
-    try {
+    await withPool(new StagePool(1, { lendWhileWarming: false }), async (pool) => {
       // Long enough to still be in the thread when the second is stopped.
       const long = decision(150);
       const stop = new AbortController();
@@ -107,8 +106,6 @@ describe('StagePool', () => {
       await first;
       expect(long.documents.length).toBeGreaterThan(0);
       expect(pool.completed).toBe(1);
-    } finally {
-      await pool.close();
-    }
+    });
   }, 60_000);
 });
