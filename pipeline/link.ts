@@ -42,15 +42,13 @@ export function keySimilarity(x: string | null, y: string | null): number {
 }
 
 /**
- * Whether keySimilarity(x, y) >= min, without the edit distance when the lengths alone rule it
- * out (the distance is at least the difference in length): most rows of a popular owner or
- * period in a large archive end here.
+ * keySimilarity(x, y) where it may reach `min`, and 0 where the lengths alone rule that out (the
+ * edit distance is at least the difference in length), without computing the distance: most rows
+ * of a popular owner or period in a large archive end here.
  */
-export function reachesSimilarity(x: string | null, y: string | null, min: number): boolean {
-  if (!x || !y) return 0 >= min;
-  const longest = Math.max(x.length, y.length);
-  if (1 - Math.abs(x.length - y.length) / longest < min) return false;
-  return 1 - distance(x, y) / longest >= min;
+export function similarityReaching(x: string | null, y: string | null, min: number): number {
+  if (x && y && 1 - Math.abs(x.length - y.length) / Math.max(x.length, y.length) < min) return 0;
+  return keySimilarity(x, y);
 }
 
 /** Below this title similarity linkScore never links, whatever supports it. */
@@ -167,6 +165,10 @@ interface Known {
   stored: ReadonlyMap<string, DocumentPart>;
 }
 
+function knownFor(stored: readonly DocumentPart[] = []): Known {
+  return { facts: new Map(), keys: new Map(), stored: new Map(stored.map((d) => [d.id, d])) };
+}
+
 async function factsOf(db: Db, ids: string[], known: Known): Promise<Map<string, DocumentFacts>> {
   const missing = ids.filter((id) => !known.facts.has(id));
   if (missing.length) {
@@ -237,9 +239,10 @@ async function candidates(db: Db, doc: DocumentFacts, titleKey: string | null, o
   const ids = new Set<string>();
   for (const { by, other, key, minTitle } of candidateLookups(doc.kind, titleKey, ownerKey, doc.period?.start ?? null)) {
     for (const r of await lookupStatements[by](db, other, key) as CandidateRow[]) {
-      if (!reachesSimilarity(titleKey, r.title_key, minTitle)) continue;
+      const similarity = similarityReaching(titleKey, r.title_key, minTitle);
+      if (similarity < minTitle) continue;
       // Below STRONG_LINK_TITLE linkScore needs every support, the period overlap among them.
-      if (r.period_start !== undefined && !reachesSimilarity(titleKey, r.title_key, STRONG_LINK_TITLE) && !overlaps(doc.period, { start: r.period_start, end: r.period_end ?? null })) continue;
+      if (r.period_start !== undefined && similarity < STRONG_LINK_TITLE && !overlaps(doc.period, { start: r.period_start, end: r.period_end ?? null })) continue;
       ids.add(r.id);
     }
   }
@@ -249,12 +252,6 @@ async function candidates(db: Db, doc: DocumentFacts, titleKey: string | null, o
   // (superseded_by) index, where nearly every file is null.
   const current = await statements.current(db, JSON.stringify([...ids]));
   return current.map((r) => r.id).sort();
-}
-
-/** The folded title and owner a document is stored and looked up by (documents.title_key, owner_key). */
-function linkKeys(doc: DocumentFacts): { titleKey: string | null; ownerKey: string | null } {
-  const keys = linkKeysOf(doc.title, doc.owner, doc.period);
-  return { titleKey: keys.title_key, ownerKey: keys.owner_key };
 }
 
 const sameKeys = (a: LinkKeys | undefined, b: LinkKeys) =>
@@ -272,7 +269,7 @@ async function caseOf(db: Db, id: string) {
  */
 export async function relinkDocuments(db: Db, ids: string[], stored: readonly DocumentPart[] = []): Promise<number> {
   if (!ids.length) return 0;
-  const known: Known = { facts: new Map(), keys: new Map(), stored: new Map(stored.map((d) => [d.id, d])) };
+  const known = knownFor(stored);
   const docs = await factsOf(db, ids, known);
   const touched = new Set<string>(ids);
 
@@ -295,8 +292,8 @@ export async function relinkDocuments(db: Db, ids: string[], stored: readonly Do
     const doc = all.get(id);
     if (!doc || !LINKABLE.includes(doc.kind)) continue;
     if (await caseOf(db, id)) continue;
-    const { titleKey, ownerKey } = linkKeys(doc);
-    const candidateFacts = await factsOf(db, await candidates(db, doc, titleKey, ownerKey), known);
+    const keys = linkKeysOf(doc.title, doc.owner, doc.period);
+    const candidateFacts = await factsOf(db, await candidates(db, doc, keys.title_key, keys.owner_key), known);
     const scored = [...candidateFacts.values()].map((c) => ({ c, s: linkScore(doc, c) })).filter((x) => x.s.score > 0).sort((a, b) => b.s.score - a.s.score || (a.c.id < b.c.id ? -1 : 1));
     let chosen: DocumentFacts | null = null;
     let score: number | null = null;
@@ -337,7 +334,7 @@ export async function relinkDocuments(db: Db, ids: string[], stored: readonly Do
 }
 
 /** Replaces the flags of the given documents: their own checks and those of their cases. */
-export async function recomputeFlags(db: Db, ids: string[], known: Known = { facts: new Map(), keys: new Map(), stored: new Map() }): Promise<number> {
+export async function recomputeFlags(db: Db, ids: string[], known = knownFor()): Promise<number> {
   if (!ids.length) return 0;
   const json = JSON.stringify(ids);
   await statements.clearFlags(db, json);

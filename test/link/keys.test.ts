@@ -5,7 +5,7 @@
 import { correctField } from '../../db/queries/corrections.js';
 import { matchKey } from '../../db/queries/keys.js';
 import { ingest } from '../../pipeline/runner.js';
-import { keySimilarity, reachesSimilarity } from '../../pipeline/link.js';
+import { keySimilarity, similarityReaching } from '../../pipeline/link.js';
 import { docOf, TempArchive } from './fixtures.js';
 
 const keysOf = (archive: TempArchive, id: string) => archive.open((db) => db.selectFrom('documents')
@@ -35,8 +35,8 @@ describe('link keys', () => {
   }, 60000);
 });
 
-describe('reachesSimilarity', () => {
-  it('says exactly what keySimilarity >= min says', () => {
+describe('similarityReaching', () => {
+  it('says exactly what keySimilarity >= min says, and where it reaches min it is keySimilarity', () => {
     // Deterministic pseudo-random keys of many lengths, some sharing prefixes.
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
@@ -46,12 +46,14 @@ describe('reachesSimilarity', () => {
       const a = word();
       const b = next() % 3 === 0 ? a.slice(0, Math.max(1, a.length - (next() % 8))) + word().slice(0, next() % 6) : word();
       for (const min of [0.5, 0.85]) {
-        expect(reachesSimilarity(a, b, min)).toBe(keySimilarity(a, b) >= min);
+        const reaching = similarityReaching(a, b, min);
+        expect(reaching >= min).toBe(keySimilarity(a, b) >= min);
+        if (reaching >= min) expect(reaching).toBe(keySimilarity(a, b));
         if (1 - Math.abs(a.length - b.length) / Math.max(a.length, b.length) < min) pruned++;
       }
     }
     // The length bound does prune (else the test says nothing about it).
     expect(pruned).toBeGreaterThan(1000);
-    expect(reachesSimilarity(null, 'abc', 0.5)).toBe(false);
+    expect(similarityReaching(null, 'abc', 0.5)).toBeLessThan(0.5);
   });
 });
