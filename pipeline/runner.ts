@@ -123,7 +123,10 @@ const IN_FLIGHT_BYTES = 256 * 1024 * 1024;
  * were a tenth of a text file's time). The bytes are read once `budget` holds room for them;
  * `release` hands the room back.
  */
-async function readAndHash(path: string, maxBytes: number, budget: ByteBudget): Promise<{ size: number; sha256: string; bytes: Buffer | null; release: () => void }> {
+/** A file as read: its size and hash, its bytes (null over the size limit), and the release of its room in the budget. */
+interface FileRead { size: number; sha256: string; bytes: Buffer | null; release: () => void }
+
+async function readAndHash(path: string, maxBytes: number, budget: ByteBudget): Promise<FileRead> {
   const fd = openSync(path, 'r');
   try {
     const { size } = fstatSync(fd);
@@ -255,24 +258,21 @@ async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineO
   // One turn of the event loop per file: reads, stages and SQL can all run synchronously for a text
   // file, and without this turn no timer, signal or stage-thread message would be seen for a batch.
   await setImmediate();
-  let size: number;
-  let sha256: string;
   // Read once: the bytes are hashed here and processed below (a file over the limit is only hashed, streamed).
-  let bytes: Buffer | null = null;
-  let release: () => void;
+  let read: FileRead;
   try {
-    ({ size, sha256, bytes, release } = await readAndHash(path, options.maxBytes, budget));
+    read = await readAndHash(path, options.maxBytes, budget);
   } catch (e) {
     return reject(null, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   try {
-    return await ingestBytes(size, sha256, bytes);
+    return await ingestRead(read);
   } finally {
-    release();
+    read.release();
   }
 
   // What follows holds the file's bytes in the budget, whichever way it returns.
-  async function ingestBytes(size: number, sha256: string, bytes: Buffer | null): Promise<FileResult> {
+  async function ingestRead({ size, sha256, bytes }: FileRead): Promise<FileResult> {
     const [known] = await writer.read((db) => statements.known(db, sha256));
     if (known && known.pipeline_version === PIPELINE_VERSION && !options.force) {
       // Same bytes: nothing to process, but they are what stands at this path now (a move, a rename,
