@@ -9,14 +9,24 @@ function loose(cue: string): string {
 
 /** Lower case, accents stripped, markdown emphasis and heading marks dropped. */
 export function foldLine(line: string): string {
-  return line
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldLatin(line)
     .replace(/^[\s#>*_-]+/, '')
     .replace(/[*_]+/g, '')
     .trim();
 }
+
+/**
+ * NFKD, combining accents dropped, lower case. Every line of every file goes through this, so
+ * Latin text (all of it, in practice) is folded char by char from a table made the same way:
+ * below U+0250 no character decomposes into marks that NFKD would reorder.
+ */
+function foldLatin(text: string): string {
+  if (!LATIN.test(text)) return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text.replace(FOLDABLE, (ch) => LATIN_FOLDS[ch.charCodeAt(0)]);
+}
+const LATIN = /^[\u0000-\u024f]*$/;
+const FOLDABLE = /[A-Z\u0080-\u024f]/g;
+const LATIN_FOLDS = Array.from({ length: 0x250 }, (_, c) => String.fromCharCode(c).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
 
 // A scan's margin specks come out as a few junk characters before a heading ("HH Förslag till beslut").
 const SPECKS = String.raw`(?:[^\sa-z]{1,3}\s+|[a-z]{1,2}\s+){0,2}`;
@@ -46,7 +56,7 @@ export const APPLICATION_CUES = [
 export const MINUTES_START = new RegExp(`^${SPECKS}(?:sammantrades)?pr[oe6d0]t[oe6d0]k[oe6d0][li1|][li1|](?![a-z])`);
 export const MINUTES_CUES = ['sammantradesdatum', 'justerare', 'justering', 'narvarande', 'ordforande', 'sekreterare', 'paragrafer'].map((c) => new RegExp(loose(c)));
 
-export function countCues(text: string, cues: RegExp[]): number {
-  const folded = foldLine(text);
+/** How many of `cues` occur in `folded` (foldLine's output: a document is folded once for all its counts). */
+export function countCues(folded: string, cues: RegExp[]): number {
   return cues.reduce((n, cue) => n + (cue.test(folded) ? 1 : 0), 0);
 }

@@ -93,9 +93,9 @@ export function findDocumentStarts(pages: Page[]): Start[] {
 }
 
 export function classifyDocument(text: string): DocumentKind {
-  const decision = countCues(text, DECISION_CUES);
-  const application = countCues(text, APPLICATION_CUES);
   const folded = foldLine(text);
+  const decision = countCues(folded, DECISION_CUES);
+  const application = countCues(folded, APPLICATION_CUES);
   const decides = /(bevilja|avsla|avslag|aterremitter|bordlagg)/.test(folded)
     && (BESLUTAR_ATT.test(folded) || DECISION_CUES.slice(0, 3).some((c) => c.test(folded)));
   if (application >= 3 && application > decision) return 'application';
@@ -153,7 +153,7 @@ function splitMinutes(file: SourceFile): DocumentPart[] | null {
   const first = linesOf(file.pages.slice(0, 1)).slice(0, TOP_OF_PAGE);
   if (!first.some((l) => MINUTES_START.test(l.folded))) return null;
   const all = new DocumentText(file.pages);
-  if (countCues(all.text, MINUTES_CUES) < 2) return null;
+  if (countCues(foldLine(all.text), MINUTES_CUES) < 2) return null;
   // A protokollsutdrag holds one §: it is a decision, not minutes.
   const allSections = findMinutesSections(all.text);
   const sections = allSections.filter((s) => s.decides);

@@ -2,34 +2,46 @@
 // as clean text, as bad OCR ("Insatsagare (*)", "Ans6kan", "férbundet", "|" for "I") and as
 // OCR text whose diacritics the repair stage restored; all three must match the same label.
 
-/**
- * Lowercases and strips diacritics, one character for one so offsets into the folded text are
- * offsets into the original (matches become evidence spans).
- */
 let lastText = '';
 let lastFolded = '';
 /** Labels and other short strings are folded again and again: keep them. */
 const shortFolds = new Map<string, string>();
 
+/**
+ * Lowercases and strips diacritics, one character for one so offsets into the folded text are
+ * offsets into the original (matches become evidence spans).
+ */
 export function foldForMatch(text: string): string {
   // Labels are looked up many times in the same document: keep the last folding.
   if (text === lastText && text.length > 0) return lastFolded;
-  if (text.length <= 200) {
+  const short = text.length <= 200;
+  if (short) {
     const known = shortFolds.get(text);
     if (known !== undefined) return known;
   }
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // Newlines stay: labels are matched at line starts.
-    if (code === 10) out += '\n';
-    else if (code < 128) out += code === 32 || (code >= 9 && code <= 13) ? ' ' : (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]);
-    else if (/\s/.test(text[i])) out += ' ';
-    else out += ((text[i].normalize('NFD')[0] ?? text[i]).toLowerCase()[0] ?? text[i]);
+  // Only capitals, whitespace other than space and newline (newlines stay: labels are matched at
+  // line starts) and non-ASCII change; the regex finds them natively.
+  const out = text.replace(MATCH_FOLDED, foldUnit);
+  if (!short) [lastText, lastFolded] = [text, out];
+  else {
+    if (shortFolds.size >= 10_000) shortFolds.clear();
+    shortFolds.set(text, out);
   }
-  if (text.length > 200) [lastText, lastFolded] = [text, out];
-  else if (shortFolds.size < 10_000) shortFolds.set(text, out);
   return out;
+}
+
+const MATCH_FOLDED = /[A-Z\t\v\f\r\u0080-\uffff]/g;
+const unitFolds = new Map<string, string>();
+function foldUnit(ch: string): string {
+  let f = unitFolds.get(ch);
+  if (f === undefined) {
+    const code = ch.charCodeAt(0);
+    if (code < 128) f = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ' ';
+    else if (/\s/.test(ch)) f = ' ';
+    else f = (ch.normalize('NFD')[0] ?? ch).toLowerCase()[0] ?? ch;
+    unitFolds.set(ch, f);
+  }
+  return f;
 }
 
 /** Pairs of characters OCR confuses; substituting one for the other costs little. */

@@ -68,20 +68,20 @@ function patternOf(label: string): string {
  * Every line (from `from` on) that starts with `label`, fuzzily: diacritics folded, OCR
  * look-alikes (d/ä, 6/ö, |/I) cheap, dropped spaces and punctuation cheap.
  */
-export function findFormLabels(text: string, label: string, from = 0, threshold = LABEL_THRESHOLD): LabelMatch[] {
+export function findFormLabels(text: string, label: string, from = 0, threshold = LABEL_THRESHOLD, limit = Infinity): LabelMatch[] {
   const folded = foldForMatch(text);
   const pattern = patternOf(label);
   const found: LabelMatch[] = [];
   for (const line of lineStarts(folded, from)) {
     const m = line.map((at) => scoreAt(folded, at, pattern, threshold)).reduce((a, b) => (b.score > a.score ? b : a));
-    if (m.score >= threshold) found.push(m);
+    if (m.score >= threshold && found.push(m) >= limit) break;
   }
   return found;
 }
 
 /** The first line at or after `from` that starts with `label` (fuzzily), or null. */
 export function findFormLabel(text: string, label: string, from = 0): LabelMatch | null {
-  return findFormLabels(text, label, from)[0] ?? null;
+  return findFormLabels(text, label, from, LABEL_THRESHOLD, 1)[0] ?? null;
 }
 
 /**

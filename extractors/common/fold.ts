@@ -3,21 +3,25 @@
 
 /** Lowercase with diacritics folded (å, ä → a; ö → o; é → e), for keys and fuzzy matching. */
 export function foldSwedish(text: string): string {
+  // A document's text is folded by each extractor in turn: keep the last few long ones.
+  const long = text.length > 200;
+  if (long) for (const [t, f] of recent) if (t === text) return f;
   // Char by char so the result has the input's length: offsets found in the folded text are
-  // offsets in the original.
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // ASCII and the letters seen before are looked up: this runs over every word of every document.
-    if (code < 128) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const ch = text.slice(i, i + 2);
-      out += foldChar(ch);
-      i++;
-    } else out += foldChar(text[i]);
+  // offsets in the original. Only capitals and non-ASCII change; the regex finds them natively.
+  const out = NEEDS_FOLD.test(text) ? text.replace(FOLDED_CHARS, foldMatch) : text;
+  if (long) {
+    recent.unshift([text, out]);
+    if (recent.length > RECENT) recent.pop();
   }
   return out;
 }
+
+const RECENT = 3;
+const recent: [string, string][] = [];
+const NEEDS_FOLD = /[A-Z\u0080-\uffff]/;
+// A high surrogate takes the unit after it along (a pair folds as one character).
+const FOLDED_CHARS = /[\ud800-\udbff][\s\S]|[A-Z\u0080-\uffff]/g;
+const foldMatch = (ch: string): string => (ch.length === 1 && ch.charCodeAt(0) < 128 ? String.fromCharCode(ch.charCodeAt(0) + 32) : foldChar(ch));
 
 const folded = new Map<string, string>();
 function foldChar(ch: string): string {

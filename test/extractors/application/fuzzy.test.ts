@@ -8,6 +8,21 @@ import { LABEL_THRESHOLD } from '../../../extractors/application/labels.js';
 const corpus = resolve(fileURLToPath(import.meta.url), '../../../../corpus/documents');
 const lines = (name: string) => foldForMatch(readFileSync(join(corpus, name), 'utf8')).split('\n').filter((l) => l.trim());
 
+describe('foldForMatch', () => {
+  it('keeps every UTF-16 unit one unit: capitals lowered, diacritics and other spaces folded, newlines kept', () => {
+    const byDefinition = (ch: string) => (ch === '\n' ? '\n' : /\s/.test(ch) ? ' ' : (ch.normalize('NFD')[0] ?? ch).toLowerCase()[0] ?? ch);
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (foldForMatch(`x${ch}Y`) !== `x${byDefinition(ch)}y`) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+    const long = 'Insatsägare (*)\tÄlvkarleby KOMMUN\r\n'.repeat(20);
+    expect(foldForMatch(long)).toBe('insatsagare (*) alvkarleby kommun \n'.repeat(20));
+    expect(foldForMatch(long.toUpperCase())).toBe('insatsagare (*) alvkarleby kommun \n'.repeat(20));
+  });
+});
+
 describe('alignPrefix', () => {
   it('reads the form label through OCR look-alikes and dropped punctuation', () => {
     const label = foldForMatch('Insatsägare (*)');

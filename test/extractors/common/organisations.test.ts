@@ -5,6 +5,20 @@ describe('foldSwedish', () => {
     expect(foldSwedish('Älvkarlebys Östhammar Arbetsféormedlingen')).toBe('alvkarlebys osthammar arbetsfeormedlingen');
     expect(foldSwedish('Åsa').length).toBe(3);
   });
+
+  it('folds each unit to one unit (a unit whose lower case is two keeps its base) and keeps a surrogate pair whole', () => {
+    expect(foldSwedish('İSTANBUL ǅ 😀 Ü')).toBe('istanbul ǆ 😀 u');
+    expect(foldSwedish('\ud800A')).toBe('\ud800A');
+  });
+
+  it('folds a long text the same whether it was folded before or not', () => {
+    const a = 'Ansökan från Östhammars kommun. '.repeat(20);
+    const b = 'ANSÖKAN FRÅN ÄLVKARLEBY KOMMUN. '.repeat(20);
+    const first = [foldSwedish(a), foldSwedish(b)];
+    for (const text of [b, a, b, a.slice(1), a]) foldSwedish(text);
+    expect([foldSwedish(a), foldSwedish(b)]).toEqual(first);
+    expect(first[1]).toBe('ansokan fran alvkarleby kommun. '.repeat(20));
+  });
 });
 
 describe('canonicalOrganisation', () => {
