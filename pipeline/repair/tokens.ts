@@ -23,7 +23,8 @@ const ADDRESS = /:\/\/|^\W*www\.|\]\(|\/.*\/|\.(?:se|nu|com|org|net|eu|pdf|docx?
  */
 export function protectedRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(/[^\s]*[@/.][^\s]*/g)) {
+  // From chunk starts only: unanchored, the engine retried every position of every word (quadratic).
+  for (const m of text.matchAll(/(?<!\S)\S*[@/.]\S*/g)) {
     const chunk = m[0];
     if ((chunk.includes('@') && EMAIL.test(chunk)) || ADDRESS.test(chunk)) out.push([m.index!, m.index! + chunk.length]);
   }
