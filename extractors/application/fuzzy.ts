@@ -100,9 +100,11 @@ export function alignPrefix(pattern: string, text: string, maxCost = Infinity, f
     tc[read] = text.charCodeAt(from + read);
     tIndel[read] = indelCost(tc[read]);
   }
+  // Row 0 within the band; the cell past it is Infinity, and later rows never read further out.
   prev[0] = 0;
-  for (let j = 1; j <= n; j++) prev[j] = j <= band ? prev[j - 1] + tIndel[j - 1] : Infinity;
-  prev[n + 1] = Infinity;
+  const firstEnd = Math.min(n, band);
+  for (let j = 1; j <= firstEnd; j++) prev[j] = prev[j - 1] + tIndel[j - 1];
+  prev[firstEnd + 1] = Infinity;
   for (let i = 1; i <= m; i++) {
     const p = pattern.charCodeAt(i - 1);
     const pIndel = indelCost(p);
@@ -126,7 +128,7 @@ export function alignPrefix(pattern: string, text: string, maxCost = Infinity, f
       if (v < rowMin) rowMin = v;
     }
     cur[hi + 1] = Infinity;
-    if (rowMin > maxCost) return { cost: Infinity, length: 0 };
+    if (rowMin > maxCost) return GIVEN_UP;
     const done = prev;
     prev = cur;
     cur = done;
@@ -140,6 +142,9 @@ export function alignPrefix(pattern: string, text: string, maxCost = Infinity, f
   }
   return best;
 }
+
+/** Most calls end here: one answer for all of them, not an object each. */
+const GIVEN_UP: Readonly<{ cost: number; length: number }> = Object.freeze({ cost: Infinity, length: 0 });
 
 interface Buffers { size: number; tc: Int32Array; tIndel: Float64Array; prev: Float64Array; cur: Float64Array }
 const allocate = (size: number): Buffers => ({ size, tc: new Int32Array(size), tIndel: new Float64Array(size), prev: new Float64Array(size), cur: new Float64Array(size) });

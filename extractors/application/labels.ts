@@ -15,10 +15,8 @@ const LEADING_JUNK = /[\s•«»·▪●*>|=”“"'_~-]/;
 /** A speck or table rule read as a short token before the label ("e Underskrift", "KE | Organisation och datum"). */
 const JUNK_TOKEN = /^[^\s\n]{1,2}[ \t|]+(?=\p{L})/u;
 
-/** For every line at or after `from`: where a label may start, past leading junk (and past one short junk token). */
-function lineStarts(text: string, from: number): number[][] {
-  const all = allLineStarts(text);
-  // A line that begins exactly at `from` counts; otherwise the next line.
+/** The index in `all` of the first line that begins at or after `from`. */
+function firstLineAt(all: readonly LineStarts[], from: number): number {
   let lo = 0;
   let hi = all.length;
   while (lo < hi) {
@@ -26,16 +24,19 @@ function lineStarts(text: string, from: number): number[][] {
     if (all[mid].line < from) lo = mid + 1;
     else hi = mid;
   }
-  return all.slice(lo).map((l) => l.starts);
+  return lo;
 }
 
+/** A line (its offset) and where a label may start on it: past leading junk, and past one short junk token. */
+interface LineStarts { line: number; starts: number[] }
+
 let linesOfText = '';
-let linesCache: { line: number; starts: number[] }[] = [];
+let linesCache: LineStarts[] = [];
 
 /** Every line's label starts, kept for the last text: a form is searched for dozens of labels. */
-function allLineStarts(text: string): { line: number; starts: number[] }[] {
+function allLineStarts(text: string): LineStarts[] {
   if (text === linesOfText && linesCache.length) return linesCache;
-  const out: { line: number; starts: number[] }[] = [];
+  const out: LineStarts[] = [];
   let i = 0;
   while (i < text.length) {
     let s = i;
@@ -50,10 +51,12 @@ function allLineStarts(text: string): { line: number; starts: number[] }[] {
   return out;
 }
 
-function scoreAt(folded: string, at: number, label: string, threshold: number): LabelMatch {
+/** The label's match at `at`, or null below `threshold` (most lines: given up after a few letters). */
+function scoreAt(folded: string, at: number, label: string, threshold: number): LabelMatch | null {
   const lineEnd = folded.indexOf('\n', at);
   const { cost, length } = alignPrefix(label, folded, (1 - threshold) * label.length, at, lineEnd < 0 ? folded.length : lineEnd);
-  return { start: at, end: at + length, score: Math.max(0, 1 - cost / label.length) };
+  const score = Math.max(0, 1 - cost / label.length);
+  return score >= threshold ? { start: at, end: at + length, score } : null;
 }
 
 const patterns = new Map<string, string>();
@@ -71,10 +74,15 @@ function patternOf(label: string): string {
 export function findFormLabels(text: string, label: string, from = 0, threshold = LABEL_THRESHOLD, limit = Infinity): LabelMatch[] {
   const folded = foldForMatch(text);
   const pattern = patternOf(label);
+  const all = allLineStarts(folded);
   const found: LabelMatch[] = [];
-  for (const line of lineStarts(folded, from)) {
-    const m = line.map((at) => scoreAt(folded, at, pattern, threshold)).reduce((a, b) => (b.score > a.score ? b : a));
-    if (m.score >= threshold && found.push(m) >= limit) break;
+  for (let k = firstLineAt(all, from); k < all.length; k++) {
+    let best: LabelMatch | null = null;
+    for (const at of all[k].starts) {
+      const m = scoreAt(folded, at, pattern, threshold);
+      if (m && (!best || m.score > best.score)) best = m;
+    }
+    if (best && found.push(best) >= limit) break;
   }
   return found;
 }
@@ -91,13 +99,14 @@ export function findFormLabel(text: string, label: string, from = 0): LabelMatch
 export function findFirstLabel(text: string, labels: readonly string[], from = 0, threshold = LABEL_THRESHOLD): (LabelMatch & { label: string }) | null {
   const folded = foldForMatch(text);
   const folds = labels.map(patternOf);
-  for (const line of lineStarts(folded, from)) {
+  const all = allLineStarts(folded);
+  for (let k = firstLineAt(all, from); k < all.length; k++) {
     let best: (LabelMatch & { label: string }) | null = null;
-    for (const at of line) {
-      folds.forEach((pattern, i) => {
-        const m = scoreAt(folded, at, pattern, threshold);
-        if (m.score >= threshold && (!best || m.score > best.score)) best = { ...m, label: labels[i] };
-      });
+    for (const at of all[k].starts) {
+      for (let i = 0; i < folds.length; i++) {
+        const m = scoreAt(folded, at, folds[i], threshold);
+        if (m && (!best || m.score > best.score)) best = { ...m, label: labels[i] };
+      }
     }
     if (best) return best;
   }
