@@ -6,11 +6,12 @@
 /** Words shorter than this are left to the word (unicode61) index. */
 export const COMPOUND_MIN = 6;
 
+const WORD = /[\p{L}\p{N}]+/gu;
+
 /** The document's distinct long words, lower-cased, space-separated, in order of first use. */
 export function searchWords(text: string): string {
+  // The words as strings (match), not match objects (matchAll): this runs over every document's text.
   const seen = new Set<string>();
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (m[0].length >= COMPOUND_MIN) seen.add(m[0].toLowerCase());
-  }
+  for (const word of text.match(WORD) ?? []) if (word.length >= COMPOUND_MIN) seen.add(word.toLowerCase());
   return [...seen].join(' ');
 }

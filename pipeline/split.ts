@@ -104,12 +104,14 @@ export function classifyDocument(text: string): DocumentKind {
   return 'other';
 }
 
+const AT_LEAST_40_NON_SPACE = /(?:\S\s*){40}/;
+
 const LANGUAGES = ['swe', 'eng', 'nob', 'dan', 'fin', 'deu', 'fra'];
 
 /** ISO 639-3 of a document, 'und' when the text is too short or unclear. */
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, 20000);
-  if (sample.replace(/\s+/g, '').length < 40) return 'und';
+  if (!AT_LEAST_40_NON_SPACE.test(sample)) return 'und';
   if (plainlySwedish(sample.slice(0, 2048))) return 'swe';
   const lang = franc(sample, { only: LANGUAGES, minLength: 40 });
   // Swedish that lost its å/ä/ö reads like Norwegian or Danish to a trigram model.

@@ -33,9 +33,13 @@ interface LineStarts { line: number; starts: number[] }
 let linesOfText = '';
 let linesCache: LineStarts[] = [];
 
-/** Every line's label starts, kept for the last text: a form is searched for dozens of labels. */
+/**
+ * Every line's label starts, kept for the last long text: a form is searched for dozens of labels,
+ * between which single lines are searched too (those would push the form's out of a cache of one).
+ */
 function allLineStarts(text: string): LineStarts[] {
   if (text === linesOfText && linesCache.length) return linesCache;
+  const keep = text.length > 200;
   const out: LineStarts[] = [];
   let i = 0;
   while (i < text.length) {
@@ -47,7 +51,7 @@ function allLineStarts(text: string): LineStarts[] {
     if (nl < 0) break;
     i = nl + 1;
   }
-  [linesOfText, linesCache] = [text, out];
+  if (keep) [linesOfText, linesCache] = [text, out];
   return out;
 }
 
