@@ -5,13 +5,24 @@
  * extractors/common's foldKey it keeps no word boundaries: it compares whole names, not text.
  */
 export function matchKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' och ')
-    .replace(/[^a-z0-9]+/g, '');
+  // A linked pair's titles and owners are keyed again by every relink and flag check, and owners
+  // repeat across the archive: known keys are looked up (normalize is most of the cost).
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/&/g, ' och ')
+      .replace(/[^a-z0-9]+/g, '');
+    if (keys.size >= KEPT_KEYS) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
 }
+
+const KEPT_KEYS = 10_000;
+const keys = new Map<string, string>();
 
 /** The columns a document is looked up by when linking (documents.title_key, owner_key, period_start, period_end). */
 export interface LinkKeys {
