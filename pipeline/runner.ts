@@ -118,14 +118,14 @@ const readAsync = promisify(read);
 /** Bytes of files read and not yet stored, across the files in flight (ByteBudget). */
 const IN_FLIGHT_BYTES = 256 * 1024 * 1024;
 
+/** A file as read: its size and hash, its bytes (null over the size limit), and the release of its room in the budget. */
+interface FileRead { size: number; sha256: string; bytes: Buffer | null; release: () => void }
+
 /**
  * Size, sha256 and, within the limit, the bytes of a file, from one open (three opens per file
  * were a tenth of a text file's time). The bytes are read once `budget` holds room for them;
  * `release` hands the room back.
  */
-/** A file as read: its size and hash, its bytes (null over the size limit), and the release of its room in the budget. */
-interface FileRead { size: number; sha256: string; bytes: Buffer | null; release: () => void }
-
 async function readAndHash(path: string, maxBytes: number, budget: ByteBudget): Promise<FileRead> {
   const fd = openSync(path, 'r');
   try {

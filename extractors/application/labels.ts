@@ -77,16 +77,12 @@ function patternOf(label: string): string {
  */
 export function findFormLabels(text: string, label: string, from = 0, threshold = LABEL_THRESHOLD, limit = Infinity): LabelMatch[] {
   const folded = foldForMatch(text);
-  const pattern = patternOf(label);
+  const patterns = [patternOf(label)];
   const all = allLineStarts(folded);
   const found: LabelMatch[] = [];
   for (let k = firstLineAt(all, from); k < all.length; k++) {
-    let best: LabelMatch | null = null;
-    for (const at of all[k].starts) {
-      const m = scoreAt(folded, at, pattern, threshold);
-      if (m && (!best || m.score > best.score)) best = m;
-    }
-    if (best && found.push(best) >= limit) break;
+    const best = bestOnLine(folded, all[k], patterns, threshold);
+    if (best && found.push(best.match) >= limit) break;
   }
   return found;
 }
@@ -102,17 +98,23 @@ export function findFormLabel(text: string, label: string, from = 0): LabelMatch
  */
 export function findFirstLabel(text: string, labels: readonly string[], from = 0, threshold = LABEL_THRESHOLD): (LabelMatch & { label: string }) | null {
   const folded = foldForMatch(text);
-  const folds = labels.map(patternOf);
+  const patterns = labels.map(patternOf);
   const all = allLineStarts(folded);
   for (let k = firstLineAt(all, from); k < all.length; k++) {
-    let best: (LabelMatch & { label: string }) | null = null;
-    for (const at of all[k].starts) {
-      for (let i = 0; i < folds.length; i++) {
-        const m = scoreAt(folded, at, folds[i], threshold);
-        if (m && (!best || m.score > best.score)) best = { ...m, label: labels[i] };
-      }
-    }
-    if (best) return best;
+    const best = bestOnLine(folded, all[k], patterns, threshold);
+    if (best) return { ...best.match, label: labels[best.pattern] };
   }
   return null;
+}
+
+/** The best-scoring of `patterns` at any of the line's starts (the first on a tie), or null when none reaches `threshold`. */
+function bestOnLine(folded: string, line: LineStarts, patterns: readonly string[], threshold: number): { match: LabelMatch; pattern: number } | null {
+  let best: { match: LabelMatch; pattern: number } | null = null;
+  for (const at of line.starts) {
+    for (let i = 0; i < patterns.length; i++) {
+      const match = scoreAt(folded, at, patterns[i], threshold);
+      if (match && (!best || match.score > best.match.score)) best = { match, pattern: i };
+    }
+  }
+  return best;
 }

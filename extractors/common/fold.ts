@@ -8,7 +8,7 @@ export function foldSwedish(text: string): string {
   if (long) for (const [t, f] of recent) if (t === text) return f;
   // Char by char so the result has the input's length: offsets found in the folded text are
   // offsets in the original. Only capitals and non-ASCII change; the regex finds them natively.
-  const out = NEEDS_FOLD.test(text) ? text.replace(FOLDED_CHARS, foldMatch) : text;
+  const out = text.replace(FOLDED_CHARS, foldMatch);
   if (long) {
     recent.unshift([text, out]);
     if (recent.length > RECENT) recent.pop();
@@ -18,7 +18,6 @@ export function foldSwedish(text: string): string {
 
 const RECENT = 3;
 const recent: [string, string][] = [];
-const NEEDS_FOLD = /[A-Z\u0080-\uffff]/;
 // A high surrogate takes the unit after it along (a pair folds as one character).
 const FOLDED_CHARS = /[\ud800-\udbff][\s\S]|[A-Z\u0080-\uffff]/g;
 const foldMatch = (ch: string): string => (ch.length === 1 && ch.charCodeAt(0) < 128 ? String.fromCharCode(ch.charCodeAt(0) + 32) : foldChar(ch));
