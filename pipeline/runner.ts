@@ -21,7 +21,7 @@ import { createSourceFile, type SourceFile } from './source-file.js';
 import { TEXT_STAGES } from './stages.js';
 import { defaultPipelineOptions, type PipelineOptions, type Services, type Stage, type StageContext } from './stage.js';
 import { PIPELINE_VERSION } from './version.js';
-import { ArchiveWriter, defaultGroupCommit, StagePool, StagePoolUnavailableError, WalCheckpointer } from './workers/index.js';
+import { ArchiveWriter, defaultGroupCommit, JOBS_PER_THREAD, StagePool, StagePoolUnavailableError, WalCheckpointer } from './workers/index.js';
 
 /** Files a run must have before it starts stage threads (short runs stay in one thread). */
 const STAGE_THREADS_AFTER = 16;
@@ -115,6 +115,22 @@ const BLOCKING_READ_BYTES = 1 << 20;
 
 const readAsync = promisify(read);
 
+/**
+ * Files an ingest run holds at once: `loading` files being read, parsed or OCR'd, and `files` in
+ * all, counting those queued for or in a stage thread and those waiting to be written. Without
+ * stage threads, `jobs` of each. With them, loading stays at 4 × jobs (OCR queue time counts
+ * against a file's time limit), but beyond that every thread is kept posted full
+ * (JOBS_PER_THREAD) with room for as many answers again waiting to be written: a group commit
+ * blocks this thread for tens of milliseconds, in which it takes no answers and posts no work.
+ * With 4 × jobs in flight in all, the stage thread stood idle through every commit and this
+ * thread's event loop was idle 18–21 % of a 3 000-file text run (issue 12); 12–15 % now.
+ */
+export function inFlightLimits(jobs: number, stageThreads: number): { loading: number; files: number } {
+  if (!stageThreads) return { loading: jobs, files: jobs };
+  const loading = 4 * jobs;
+  return { loading, files: loading + JOBS_PER_THREAD * (stageThreads + 1) };
+}
+
 /** Bytes of files read and not yet stored, across the files in flight (ByteBudget). */
 const IN_FLIGHT_BYTES = 256 * 1024 * 1024;
 
@@ -172,8 +188,11 @@ function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, f
   return Promise.race([work(controller.signal), timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Runs the stages over one file in memory; throws RejectedInputError for input that cannot be archived. */
-export async function processFile(file: SourceFile, options: PipelineOptions, services: Services, signal: AbortSignal, threads?: StagePool): Promise<SourceFile> {
+/**
+ * Runs the stages over one file in memory; throws RejectedInputError for input that cannot be
+ * archived. `onLoaded` is told once the pages are loaded (read, parsed, OCR'd), before the text stages.
+ */
+export async function processFile(file: SourceFile, options: PipelineOptions, services: Services, signal: AbortSignal, threads?: StagePool, onLoaded?: () => void): Promise<SourceFile> {
   const ctx: StageContext = { signal, options, services };
   for (const [i, [name, stage]] of STAGES.entries()) {
     if (name === 'repair' && !options.repair) continue;
@@ -196,6 +215,7 @@ export async function processFile(file: SourceFile, options: PipelineOptions, se
       const message = e instanceof Error ? e.message : String(e);
       throw new RejectedInputError(`${name} stage failed: ${message}`, file.path, e instanceof ArendeError ? e.page : undefined, { cause: e });
     }
+    if (name === 'load') onLoaded?.();
   }
   return file;
 }
@@ -245,7 +265,7 @@ export function dependsOnRun(reason: string): boolean {
 }
 
 /** Ingests one discovered path into the archive: skip if known, else process and store in one transaction. */
-async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineOptions & { force?: boolean }, services: Services, budget: ByteBudget, threads?: StagePool): Promise<FileResult> {
+async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineOptions & { force?: boolean }, services: Services, budget: ByteBudget, threads?: StagePool, onLoaded?: () => void): Promise<FileResult> {
   const started = Date.now();
   const result = (outcome: FileOutcome, sha256: string | null, extra: Partial<FileResult> = {}): FileResult => ({
     path, sha256, outcome, documents: 0, pages: 0, flags: 0, ms: Date.now() - started, ...extra,
@@ -299,7 +319,7 @@ async function ingestOne(writer: ArchiveWriter, path: string, options: PipelineO
     let file: SourceFile;
     try {
       file = createSourceFile({ path, sha256, size, bytes });
-      await withTimeout((signal) => processFile(file, options, services, signal, threads), options.fileTimeoutMs, path);
+      await withTimeout((signal) => processFile(file, options, services, signal, threads, onLoaded), options.fileTimeoutMs, path);
     } catch (e) {
       if (e instanceof RejectedInputError) return reject(sha256, e.reason);
       return reject(sha256, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -363,6 +383,8 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
   };
   try {
     const inFlight = new Set<Promise<void>>();
+    let loading = 0;
+    let wake: (() => void) | undefined;
     for await (const found of discoverFiles(paths)) {
       if (options.stop?.aborted) { summary.stopped = true; break; }
       if (found.error) {
@@ -371,15 +393,27 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
         continue;
       }
       if (++discovered > STAGE_THREADS_AFTER && threadCount >= 1 && !threads && busy()) threads = new StagePool(threadCount, { lendWhileWarming: !options.waitForStageThreads });
-      const task = ingestOne(writer, found.path, opts, services, budget, threads)
+      let loaded = false;
+      const onLoaded = () => {
+        if (loaded) return;
+        loaded = true;
+        loading--;
+        wake?.();
+      };
+      loading++;
+      const task = ingestOne(writer, found.path, opts, services, budget, threads, onLoaded)
         .catch((e) => ({ path: found.path, sha256: null, outcome: 'rejected' as const, reason: `internal error: ${(e as Error).message}`, documents: 0, pages: 0, flags: 0, ms: 0 }))
         .then(record)
-        .finally(() => inFlight.delete(task));
+        .finally(() => {
+          onLoaded();
+          inFlight.delete(task);
+        });
       inFlight.add(task);
-      // Backpressure: no more files read than can be worked on. With stage threads, four times
-      // jobs: each thread has two posted (JOBS_PER_THREAD) while this thread loads and writes
-      // others; twice jobs left both threads of 3 000 text files waiting a quarter of the time.
-      if (inFlight.size >= (threads ? 4 * opts.jobs : opts.jobs)) await Promise.race(inFlight);
+      // Backpressure: no more files read than can be worked on (inFlightLimits).
+      for (let limit = inFlightLimits(opts.jobs, threads?.size ?? 0); inFlight.size >= limit.files || loading >= limit.loading;) {
+        await Promise.race([...inFlight, new Promise<void>((resolve) => { wake = resolve; })]);
+        wake = undefined;
+      }
     }
     await Promise.all(inFlight);
     await writer.flush();

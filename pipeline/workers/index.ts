@@ -1,3 +1,3 @@
 export { ArchiveWriter, defaultGroupCommit, type ArchiveDb, type GroupCommitOptions } from './archive-writer.js';
-export { StagePool, StagePoolUnavailableError, type StageJob, type StageReady, type StageReply } from './stage-pool.js';
+export { JOBS_PER_THREAD, StagePool, StagePoolUnavailableError, type StageJob, type StageReady, type StageReply } from './stage-pool.js';
 export { WalCheckpointer, type CheckpointReply } from './wal-checkpointer.js';

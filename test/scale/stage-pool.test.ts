@@ -73,19 +73,19 @@ describe('StagePool', () => {
     for (let tries = 0; !ok() && tries < 600; tries++) await new Promise((r) => setTimeout(r, 10));
   };
 
-  it('posts two files to a thread at once, and every file gets its own result', async () => {
+  it('posts JOBS_PER_THREAD files to a thread at once, and every file gets its own result', async () => {
     await withPool(new StagePool(1, { lendWhileWarming: false }), async (pool) => {
       const signal = new AbortController().signal;
-      const files = [decision(), decision(2), decision(3)];
+      const files = Array.from({ length: JOBS_PER_THREAD + 1 }, (_, i) => decision(i + 1));
       const runs = files.map((f) => pool.run(f, TEXT_STAGE_NAMES, defaultPipelineOptions, signal));
       await until(() => pool.inThreads > 0);
-      // Posted together once the thread was ready: the third waits in the queue.
+      // Posted together once the thread was ready: the last waits in the queue.
       expect(pool.inThreads).toBe(JOBS_PER_THREAD);
       await Promise.all(runs);
-      expect(pool.completed).toBe(3);
-      const here = decision(3);
+      expect(pool.completed).toBe(files.length);
+      const here = decision(files.length);
       await processFile(here, defaultPipelineOptions, services, signal);
-      expect(files[2].documents).toEqual(here.documents);
+      expect(files.at(-1)!.documents).toEqual(here.documents);
       expect(files[0].documents).not.toEqual(here.documents);
     });
   }, 30_000);

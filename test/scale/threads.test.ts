@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openArchive } from '../../db/archive.js';
 import { exportArchive } from '../../db/queries/export.js';
-import { busyMeter, ingest, type IngestOptions } from '../../pipeline/runner.js';
+import { busyMeter, inFlightLimits, ingest, type IngestOptions } from '../../pipeline/runner.js';
+import { JOBS_PER_THREAD } from '../../pipeline/workers/index.js';
 
 const documents = join(import.meta.dirname ?? process.cwd(), '..', '..', 'corpus', 'documents');
 
@@ -38,6 +39,20 @@ describe('stage threads', () => {
     // A byte budget smaller than every file: each file is read only when no other is held.
     expect(await exported(join(dir, 'one-file-at-a-time.db'), 1, { inFlightBytes: 1 })).toEqual(single);
   }, 180_000);
+});
+
+describe('inFlightLimits (backpressure of an ingest run)', () => {
+  it('loads at most jobs files alone and 4 × jobs beside stage threads, and holds enough beyond loading to keep every thread posted full', () => {
+    for (const jobs of [1, 2, 8]) {
+      expect(inFlightLimits(jobs, 0)).toEqual({ loading: jobs, files: jobs });
+      for (const threads of [1, 3]) {
+        const limit = inFlightLimits(jobs, threads);
+        expect(limit.loading).toBe(4 * jobs);
+        // Each thread's posted files plus a thread's worth of answers waiting for this thread to write them.
+        expect(limit.files - limit.loading).toBeGreaterThanOrEqual(JOBS_PER_THREAD * (threads + 1));
+      }
+    }
+  });
 });
 
 describe('busyMeter (when stage threads start)', () => {
