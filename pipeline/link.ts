@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { distance } from 'fastest-levenshtein';
 import type { Archive } from '../db/archive.js';
 import { valueOf, type EffectiveFields } from '../db/queries/fields.js';
@@ -185,13 +185,34 @@ async function factsOf(db: Db, ids: string[], known: Known): Promise<Map<string,
 /** Rows each indexed lookup may return: the cost per document stays constant as the archive grows. */
 export const CANDIDATE_LIMIT = 200;
 
-/** Each indexed lookup of candidates of kind `other`, by one key. */
+/**
+ * Each indexed lookup of candidates of kind `other`, by one key. The owner and period lookups
+ * return only titles whose length lets them reach the lookup's similarity (TitleLengths): in the
+ * 100 000-document bench archive a popular owner or period start has hundreds of rows, and the
+ * limit then kept an arbitrary 200 of them, most of which the length alone ruled out here.
+ */
 const lookups = {
   title: (db: Db, other: string, key: string) => candidateBase(db, other).where('d.title_key', '=', key),
   // With the period (015_owner_cover_period.ts): a weak title of the same owner links only if the periods overlap.
-  owner: (db: Db, other: string, key: string) => candidateBase(db, other).select(['d.period_start', 'd.period_end']).where('d.owner_key', '=', key),
-  period: (db: Db, other: string, key: string) => candidateBase(db, other).where('d.period_start', '=', key),
+  owner: (db: Db, other: string, key: string, shortest: number, longest: number) => titleLengths(candidateBase(db, other), shortest, longest)
+    .select(['d.period_start', 'd.period_end']).where('d.owner_key', '=', key),
+  period: (db: Db, other: string, key: string, shortest: number, longest: number) => titleLengths(candidateBase(db, other), shortest, longest)
+    .where('d.period_start', '=', key),
 };
+
+function titleLengths<Q extends ReturnType<typeof candidateBase>>(query: Q, shortest: number, longest: number): Q {
+  return query.where(sql<number>`length(d.title_key)`, '>=', shortest).where(sql<number>`length(d.title_key)`, '<=', longest) as Q;
+}
+
+/**
+ * The title key lengths that may reach similarity `min` with a key of `length` (the edit distance
+ * is at least the difference in length): [min × length, length / min], widened by one each way
+ * against rounding. similarityReaching still decides; keys are ASCII (matchKey), so SQLite's
+ * length counts what JavaScript's does.
+ */
+export function titleLengthWindow(length: number, min: number): [number, number] {
+  return [Math.max(0, Math.floor(min * length) - 1), Math.ceil(length / min) + 1];
+}
 
 // From the covering index alone: whether a candidate's file is current is asked only of the few
 // whose titles come close (candidates), not of every row a popular owner or period returns.
@@ -205,8 +226,8 @@ interface CandidateRow { id: string; title_key: string | null; period_start?: st
 /** The lookups compiled once: every new document runs up to three. */
 const lookupStatements = {
   title: preparedQuery((db, other: string, key: string) => lookups.title(db, other, key)),
-  owner: preparedQuery((db, other: string, key: string) => lookups.owner(db, other, key)),
-  period: preparedQuery((db, other: string, key: string) => lookups.period(db, other, key)),
+  owner: preparedQuery((db, other: string, key: string, shortest: number, longest: number) => lookups.owner(db, other, key, shortest, longest)),
+  period: preparedQuery((db, other: string, key: string, shortest: number, longest: number) => lookups.period(db, other, key, shortest, longest)),
 };
 
 /**
@@ -217,17 +238,19 @@ const lookupStatements = {
  * candidates whose facts were read, none of them linkable.
  */
 function candidateLookups(kind: string, titleKey: string | null, ownerKey: string | null, periodStart: string | null) {
+  // Without a title nothing reaches a similarity (similarityReaching): no lookup can find a candidate.
+  if (!titleKey) return [];
   const other = kind === 'decision' ? 'application' : 'decision';
   return [
-    titleKey ? { by: 'title' as const, other, key: titleKey, minTitle: MIN_LINK_TITLE } : null,
+    { by: 'title' as const, other, key: titleKey, minTitle: MIN_LINK_TITLE },
     ownerKey ? { by: 'owner' as const, other, key: ownerKey, minTitle: MIN_LINK_TITLE } : null,
     periodStart ? { by: 'period' as const, other, key: periodStart, minTitle: STRONG_LINK_TITLE } : null,
-  ].filter((q) => q !== null);
+  ].filter((q) => q !== null).map((q) => ({ ...q, lengths: titleLengthWindow(titleKey.length, q.minTitle) }));
 }
 
 /** The candidate lookups as queries (their plans are tested to use the covering indexes). */
 export function candidateQueries(db: Db, kind: string, titleKey: string | null, ownerKey: string | null, periodStart: string | null) {
-  return candidateLookups(kind, titleKey, ownerKey, periodStart).map(({ by, other, key, minTitle }) => ({ query: lookups[by](db, other, key), minTitle }));
+  return candidateLookups(kind, titleKey, ownerKey, periodStart).map(({ by, other, key, minTitle, lengths }) => ({ query: by === 'title' ? lookups.title(db, other, key) : lookups[by](db, other, key, ...lengths), minTitle }));
 }
 
 /**
@@ -237,8 +260,9 @@ export function candidateQueries(db: Db, kind: string, titleKey: string | null, 
  */
 async function candidates(db: Db, doc: DocumentFacts, titleKey: string | null, ownerKey: string | null): Promise<string[]> {
   const ids = new Set<string>();
-  for (const { by, other, key, minTitle } of candidateLookups(doc.kind, titleKey, ownerKey, doc.period?.start ?? null)) {
-    for (const r of await lookupStatements[by](db, other, key) as CandidateRow[]) {
+  for (const { by, other, key, minTitle, lengths } of candidateLookups(doc.kind, titleKey, ownerKey, doc.period?.start ?? null)) {
+    const rows: CandidateRow[] = by === 'title' ? await lookupStatements.title(db, other, key) : await lookupStatements[by](db, other, key, ...lengths);
+    for (const r of rows) {
       const similarity = similarityReaching(titleKey, r.title_key, minTitle);
       if (similarity < minTitle) continue;
       // Below STRONG_LINK_TITLE linkScore needs every support, the period overlap among them.

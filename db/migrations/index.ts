@@ -14,6 +14,7 @@ import * as m012 from './012_search_index_deferred.js';
 import * as m013 from './013_facts_deferred.js';
 import * as m014 from './014_search_merge.js';
 import * as m015 from './015_owner_cover_period.js';
+import * as m016 from './016_link_title_lengths.js';
 
 /** Numbered migrations, bundled statically so the archive opens without touching the file system. */
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '013_facts_deferred': m013,
   '014_search_merge': m014,
   '015_owner_cover_period': m015,
+  '016_link_title_lengths': m016,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Compilable } from 'kysely';
 import { openArchive, type Archive } from '../../db/archive.js';
+import { Migrator } from 'kysely';
+import { migrateToLatest } from '../../db/archive.js';
+import { migrationProvider } from '../../db/migrations/index.js';
 import { candidateQueries } from '../../pipeline/link.js';
+import { memoryArchive } from './memory-archive.js';
 
 /** The plan of a compiled Kysely query, its parameters inlined (EXPLAIN binds none). */
 async function plan(db: Archive, query: Compilable): Promise<string[]> {
@@ -37,6 +41,8 @@ describe('indexed lookups', () => {
       expect(detail).toEqual(expect.arrayContaining([expect.stringMatching(/^SEARCH d USING COVERING INDEX documents_(title|owner|period)_cover/)]));
       expect(detail.filter((d) => d.startsWith('SCAN'))).toEqual([]);
     }
+    // The owner and period lookups seek to the title lengths that could link (016_link_title_lengths.ts).
+    for (const { query } of queries.slice(1)) expect((await plan(db, query)).join('\n')).toMatch(/owner_key=\? AND <expr>>\? AND <expr><\?|period_start=\? AND <expr>>\? AND <expr><\?/);
   });
 
   it.each([
@@ -48,5 +54,23 @@ describe('indexed lookups', () => {
     const detail = (await sql<{ detail: string }>`explain query plan ${sql.raw(query)}`.execute(db)).rows.map((r) => r.detail);
     expect(detail.join('\n')).toMatch(index);
     expect(detail.filter((d) => d.startsWith('SCAN'))).toEqual([]);
+  });
+});
+
+describe('title lengths in the link indexes (016)', () => {
+  it('are added by up and taken out by down, the lookups using the indexes either way', async () => {
+    const db = memoryArchive();
+    try {
+      await migrateToLatest(db);
+      const owner = () => candidateQueries(db as unknown as Archive, 'decision', 'stegmotarbete', 'tierpskommun', null)[1].query;
+      expect((await plan(db as unknown as Archive, owner())).join()).toMatch(/documents_owner_cover \(kind=\? AND owner_key=\? AND <expr>>\? AND <expr><\?\)/);
+      const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('015_owner_cover_period');
+      expect(error).toBeUndefined();
+      expect((await plan(db as unknown as Archive, owner())).join()).toMatch(/documents_owner_cover \(kind=\? AND owner_key=\?\)/);
+      await migrateToLatest(db);
+      expect((await plan(db as unknown as Archive, owner())).join()).toMatch(/AND <expr>>\?/);
+    } finally {
+      await db.destroy();
+    }
   });
 });
