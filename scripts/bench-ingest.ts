@@ -10,6 +10,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, mkdirSync, mk
 import { availableParallelism, tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
@@ -145,18 +146,24 @@ function rssSampler(): { stop: () => number } {
   return { stop: () => { clearInterval(timer); return Math.max(peak, process.memoryUsage().rss); } };
 }
 
-interface RunResult { summary: IngestSummary; seconds: number; cpuSeconds: number; peakRssMb: number }
+/**
+ * One timed ingest. `mainIdle`: the share of the run in which this (the writing) thread's event
+ * loop waited for work; a ratio, so steadier than docs/s on a host whose speed drifts.
+ */
+interface RunResult { summary: IngestSummary; seconds: number; cpuSeconds: number; peakRssMb: number; mainIdle: number }
 
 async function timedIngest(dir: string, db: string, jobs: number): Promise<RunResult> {
   global.gc?.();
   const rss = rssSampler();
   const started = performance.now();
   const cpu = process.cpuUsage();
+  const loop = performance.eventLoopUtilization();
   const summary = await ingest([dir], { db, jobs });
+  const mainIdle = performance.eventLoopUtilization(loop).idle / (performance.now() - started);
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   // CPU time of the whole process (all threads): on a shared machine it is steadier than wall time.
-  return { summary, seconds, cpuSeconds: (used.user + used.system) / 1e6, peakRssMb: rss.stop() / 2 ** 20 };
+  return { summary, seconds, cpuSeconds: (used.user + used.system) / 1e6, peakRssMb: rss.stop() / 2 ** 20, mainIdle };
 }
 
 /**
@@ -295,7 +302,7 @@ function fmt(x: number, digits = 1): string {
 
 function report(label: string, r: RunResult): string {
   const s = r.summary;
-  return `${label.padEnd(18)} ${String(s.files).padStart(6)} files ${String(s.documents).padStart(6)} docs ${String(s.pages).padStart(6)} pages in ${fmt(r.seconds, 2).padStart(7)} s | ${fmt(s.documents / r.seconds).padStart(7)} docs/s ${fmt(s.pages / r.seconds).padStart(7)} pages/s | CPU ${fmt((r.cpuSeconds * 1000) / s.documents, 1)} ms/doc | peak RSS ${fmt(r.peakRssMb, 0)} MB | ${s.rejected} rejected`;
+  return `${label.padEnd(18)} ${String(s.files).padStart(6)} files ${String(s.documents).padStart(6)} docs ${String(s.pages).padStart(6)} pages in ${fmt(r.seconds, 2).padStart(7)} s | ${fmt(s.documents / r.seconds).padStart(7)} docs/s ${fmt(s.pages / r.seconds).padStart(7)} pages/s | CPU ${fmt((r.cpuSeconds * 1000) / s.documents, 1)} ms/doc | peak RSS ${fmt(r.peakRssMb, 0)} MB | main thread idle ${fmt(r.mainIdle * 100, 0)}% | ${s.rejected} rejected`;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
