@@ -383,6 +383,7 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
   };
   try {
     const inFlight = new Set<Promise<void>>();
+    // Files not yet through their load stage (inFlightLimits), and the wait for one to get there.
     let loading = 0;
     let wake: (() => void) | undefined;
     for await (const found of discoverFiles(paths)) {
