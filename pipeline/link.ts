@@ -186,23 +186,21 @@ async function factsOf(db: Db, ids: string[], known: Known): Promise<Map<string,
 export const CANDIDATE_LIMIT = 200;
 
 /**
- * Each indexed lookup of candidates of kind `other`, by one key. The owner and period lookups
- * return only titles whose length lets them reach the lookup's similarity (TitleLengths): in the
- * 100 000-document bench archive a popular owner or period start has hundreds of rows, and the
- * limit then kept an arbitrary 200 of them, most of which the length alone ruled out here.
+ * Each indexed lookup of candidates of kind `other`, by one key, returning only titles whose
+ * length lets them reach the lookup's similarity (titleLengthWindow): in the 100 000-document
+ * bench archive a popular owner or period start has hundreds of rows, and the limit then kept an
+ * arbitrary 200 of them, most of which the length alone ruled out here. (The title lookup's key
+ * fixes the length; the window costs it nothing and keeps the three alike.)
  */
 const lookups = {
-  title: (db: Db, other: string, key: string) => candidateBase(db, other).where('d.title_key', '=', key),
+  title: (db: Db, other: string, key: string, shortest: number, longest: number) => candidateBase(db, other, shortest, longest)
+    .where('d.title_key', '=', key),
   // With the period (015_owner_cover_period.ts): a weak title of the same owner links only if the periods overlap.
-  owner: (db: Db, other: string, key: string, shortest: number, longest: number) => titleLengths(candidateBase(db, other), shortest, longest)
+  owner: (db: Db, other: string, key: string, shortest: number, longest: number) => candidateBase(db, other, shortest, longest)
     .select(['d.period_start', 'd.period_end']).where('d.owner_key', '=', key),
-  period: (db: Db, other: string, key: string, shortest: number, longest: number) => titleLengths(candidateBase(db, other), shortest, longest)
+  period: (db: Db, other: string, key: string, shortest: number, longest: number) => candidateBase(db, other, shortest, longest)
     .where('d.period_start', '=', key),
 };
-
-function titleLengths<Q extends ReturnType<typeof candidateBase>>(query: Q, shortest: number, longest: number): Q {
-  return query.where(sql<number>`length(d.title_key)`, '>=', shortest).where(sql<number>`length(d.title_key)`, '<=', longest) as Q;
-}
 
 /**
  * The title key lengths that may reach similarity `min` with a key of `length` (the edit distance
@@ -216,8 +214,10 @@ export function titleLengthWindow(length: number, min: number): [number, number]
 
 // From the covering index alone: whether a candidate's file is current is asked only of the few
 // whose titles come close (candidates), not of every row a popular owner or period returns.
-function candidateBase(db: Db, other: string) {
-  return db.selectFrom('documents as d').where('d.kind', '=', other).select(['d.id', 'd.title_key']).limit(CANDIDATE_LIMIT);
+function candidateBase(db: Db, other: string, shortest: number, longest: number) {
+  return db.selectFrom('documents as d').where('d.kind', '=', other).select(['d.id', 'd.title_key'])
+    .where(sql<number>`length(d.title_key)`, '>=', shortest).where(sql<number>`length(d.title_key)`, '<=', longest)
+    .limit(CANDIDATE_LIMIT);
 }
 
 /** A row of a candidate lookup: the owner lookup's rows also carry the period (undefined in the others). */
@@ -225,7 +225,7 @@ interface CandidateRow { id: string; title_key: string | null; period_start?: st
 
 /** The lookups compiled once: every new document runs up to three. */
 const lookupStatements = {
-  title: preparedQuery((db, other: string, key: string) => lookups.title(db, other, key)),
+  title: preparedQuery((db, other: string, key: string, shortest: number, longest: number) => lookups.title(db, other, key, shortest, longest)),
   owner: preparedQuery((db, other: string, key: string, shortest: number, longest: number) => lookups.owner(db, other, key, shortest, longest)),
   period: preparedQuery((db, other: string, key: string, shortest: number, longest: number) => lookups.period(db, other, key, shortest, longest)),
 };
@@ -250,7 +250,7 @@ function candidateLookups(kind: string, titleKey: string | null, ownerKey: strin
 
 /** The candidate lookups as queries (their plans are tested to use the covering indexes). */
 export function candidateQueries(db: Db, kind: string, titleKey: string | null, ownerKey: string | null, periodStart: string | null) {
-  return candidateLookups(kind, titleKey, ownerKey, periodStart).map(({ by, other, key, minTitle, lengths }) => ({ query: by === 'title' ? lookups.title(db, other, key) : lookups[by](db, other, key, ...lengths), minTitle }));
+  return candidateLookups(kind, titleKey, ownerKey, periodStart).map(({ by, other, key, minTitle, lengths }) => ({ query: lookups[by](db, other, key, ...lengths), minTitle }));
 }
 
 /**
@@ -261,8 +261,7 @@ export function candidateQueries(db: Db, kind: string, titleKey: string | null, 
 async function candidates(db: Db, doc: DocumentFacts, titleKey: string | null, ownerKey: string | null): Promise<string[]> {
   const ids = new Set<string>();
   for (const { by, other, key, minTitle, lengths } of candidateLookups(doc.kind, titleKey, ownerKey, doc.period?.start ?? null)) {
-    const rows: CandidateRow[] = by === 'title' ? await lookupStatements.title(db, other, key) : await lookupStatements[by](db, other, key, ...lengths);
-    for (const r of rows) {
+    for (const r of await lookupStatements[by](db, other, key, ...lengths) as CandidateRow[]) {
       const similarity = similarityReaching(titleKey, r.title_key, minTitle);
       if (similarity < minTitle) continue;
       // Below STRONG_LINK_TITLE linkScore needs every support, the period overlap among them.
