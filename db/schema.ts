@@ -75,10 +75,12 @@ export interface FieldValuesTable {
   document_id: string;
   field: string;
   value_json: string;
+  /** Its evidence, [page, span_start, span_end, raw, confidence, extractor] each (017). */
+  evidence_json: string;
 }
 
+/** A view: one row per piece of evidence, read out of field_values.evidence_json (017). */
 export interface EvidenceTable {
-  id: Generated<number>;
   document_id: string;
   field: string;
   ord: number;

@@ -207,7 +207,6 @@ async function buildBigArchive(path: string, documents: number, work: string, jo
     }),
     copy('document_facts', `document_id in ${docsOf}`, { document_id: suffixed('document_id') }),
     copy('field_values', `document_id in ${docsOf}`, { document_id: suffixed('document_id') }),
-    copy('evidence', `document_id in ${docsOf}`, { document_id: suffixed('document_id') }),
     copy('messages', `sha256 = @sha`, { sha256: suffixed('sha256'), document_id: suffixed('document_id') }),
     copy('cases', `decision_id in ${docsOf} or application_id in ${docsOf}`, { id: suffixed('id'), decision_id: suffixed('decision_id'), application_id: suffixed('application_id') }, 'insert or ignore'),
     copy('flags', `document_id in ${docsOf}`, { document_id: suffixed('document_id'), other_document_id: suffixed('other_document_id') }, 'insert or ignore'),

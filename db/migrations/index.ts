@@ -15,6 +15,7 @@ import * as m013 from './013_facts_deferred.js';
 import * as m014 from './014_search_merge.js';
 import * as m015 from './015_owner_cover_period.js';
 import * as m016 from './016_link_title_lengths.js';
+import * as m017 from './017_evidence_in_field_values.js';
 
 /** Numbered migrations, bundled statically so the archive opens without touching the file system. */
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '014_search_merge': m014,
   '015_owner_cover_period': m015,
   '016_link_title_lengths': m016,
+  '017_evidence_in_field_values': m017,
 };
 
 export const migrationProvider: MigrationProvider = {

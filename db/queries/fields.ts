@@ -1,5 +1,6 @@
 import type { Evidence, FieldName, FieldValues } from '../../extractors/fields.js';
 import type { Archive } from '../archive.js';
+import { parseEvidenceJson } from './store-file.js';
 
 export interface Correction {
   by: string;
@@ -23,12 +24,7 @@ export async function effectiveFields(db: Archive, documentIds: string[]): Promi
   for (const ids of chunks(documentIds, 500)) {
     const values = await db.selectFrom('field_values').selectAll().where('document_id', 'in', ids).execute();
     for (const v of values) {
-      out.get(v.document_id)![v.field as FieldName] = { value: JSON.parse(v.value_json), evidence: [], corrected: null };
-    }
-    const evidence = await db.selectFrom('evidence').selectAll().where('document_id', 'in', ids).orderBy('document_id').orderBy('field').orderBy('ord').execute();
-    for (const e of evidence) {
-      const f = out.get(e.document_id)![e.field as FieldName];
-      f?.evidence.push({ page: e.page, span: [e.span_start, e.span_end], raw: e.raw, confidence: e.confidence, extractor: e.extractor });
+      out.get(v.document_id)![v.field as FieldName] = { value: JSON.parse(v.value_json), evidence: parseEvidenceJson(v.evidence_json), corrected: null };
     }
     const corrections = await db.selectFrom('corrections').selectAll().where('document_id', 'in', ids).orderBy('id').execute();
     for (const c of corrections) {

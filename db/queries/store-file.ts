@@ -6,6 +6,7 @@ import { searchWords } from '../search-words.js';
 import type { Archive } from '../archive.js';
 import { preparedQuery } from '../prepared-query.js';
 import { linkKeysOf } from './keys.js';
+import type { Evidence } from '../../extractors/fields.js';
 import type { PageImagesTable } from '../migrations/004_page_images.js';
 
 type Db = Archive | Transaction<ArchiveSchema>;
@@ -51,7 +52,6 @@ export async function storeFile(db: Db, file: SourceFile, now = new Date().toISO
   }
   for (const page of file.pages) if (page.image?.png) await storePageImage(db, sha256, page.n, page.image.png);
   const values: Insertable<ArchiveSchema['field_values']>[] = [];
-  const evidence: Insertable<ArchiveSchema['evidence']>[] = [];
   for (const doc of file.documents) {
     const pages = file.pages.filter((p) => p.n >= doc.pages[0] && p.n <= doc.pages[1]);
     const ocrPages = pages.filter((p) => p.origin === 'ocr');
@@ -65,18 +65,25 @@ export async function storeFile(db: Db, file: SourceFile, now = new Date().toISO
     });
     for (const [field, extracted] of Object.entries(doc.fields ?? {})) {
       if (!extracted) continue;
-      values.push({ document_id: doc.id, field, value_json: JSON.stringify(extracted.value) });
-      extracted.evidence.forEach((e, ord) => evidence.push({
-        document_id: doc.id, field, ord, page: e.page, span_start: e.span[0], span_end: e.span[1], raw: e.raw, confidence: e.confidence, extractor: e.extractor,
-      }));
+      values.push({ document_id: doc.id, field, value_json: JSON.stringify(extracted.value), evidence_json: evidenceJson(extracted.evidence) });
     }
   }
-  await insertRows(db, 'field_values', ['document_id', 'field', 'value_json'], values);
-  await insertRows(db, 'evidence', ['document_id', 'field', 'ord', 'page', 'span_start', 'span_end', 'raw', 'confidence', 'extractor'], evidence);
+  await insertRows(db, 'field_values', ['document_id', 'field', 'value_json', 'evidence_json'], values);
   await insertRows(db, 'messages', ['sha256', 'document_id', 'page', 'span_start', 'span_end', 'stage', 'level', 'reason'], file.messages.map((m) => ({
     sha256, document_id: m.document ?? null, page: m.page ?? null, span_start: m.span?.[0] ?? null, span_end: m.span?.[1] ?? null, stage: m.stage, level: m.level, reason: m.reason,
   })));
   return file.documents.map((d) => d.id);
+}
+
+/** A field value's evidence as stored with it (db/migrations/017_evidence_in_field_values.ts). */
+export function evidenceJson(evidence: Evidence[]): string {
+  return JSON.stringify(evidence.map((e) => [e.page, e.span[0], e.span[1], e.raw, e.confidence, e.extractor]));
+}
+
+/** Evidence as evidenceJson stored it. */
+export function parseEvidenceJson(json: string): Evidence[] {
+  return (JSON.parse(json) as [number, number, number, string, number, string][])
+    .map(([page, start, end, raw, confidence, extractor]) => ({ page, span: [start, end], raw, confidence, extractor }));
 }
 
 /** The page's image for the review page (db/migrations/004_page_images.ts); its size read from the PNG header. */
