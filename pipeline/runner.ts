@@ -348,6 +348,10 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
   const db = await openArchive(options.db);
   // SQLite's default cache is 2 MB.
   await sql`pragma cache_size = -${sql.raw(String(archiveCacheKb(archiveBytes)))}`.execute(db);
+  // Each file is stored in a savepoint, and SQLite copies every page a savepoint changes to a
+  // statement journal first: by default a temporary file, ~36 writes and 144 kB per text document.
+  // In memory it is a copy, and it is freed when the file's savepoint is released.
+  await sql`pragma temp_store = memory`.execute(db);
   // The WAL is copied into the database file by a thread of its own after each commit; the
   // writer's own checkpoint then comes only at WAL_BOUND_PAGES, finds the frames already copied
   // and lets the WAL start over. Without that thread, every WAL_CHECKPOINT_PAGES (SQLite's default
