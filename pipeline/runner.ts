@@ -123,7 +123,7 @@ const readAsync = promisify(read);
  * (JOBS_PER_THREAD) with room for as many answers again waiting to be written: a group commit
  * blocks this thread for tens of milliseconds, in which it takes no answers and posts no work.
  * With 4 × jobs in flight in all, the stage thread stood idle through every commit and this
- * thread's event loop was idle 18–21 % of a 3 000-file text run (issue 12); 12–15 % now.
+ * thread's event loop was idle 18–21 % of a 3 000-file text run (issue 12).
  */
 export function inFlightLimits(jobs: number, stageThreads: number): { loading: number; files: number } {
   if (!stageThreads) return { loading: jobs, files: jobs };
