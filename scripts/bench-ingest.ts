@@ -371,15 +371,19 @@ async function main(): Promise<void> {
       else { await bigRun(i); await freshRun(i); }
     }
     if (!fresh.length) return;
-    const freshSec = median(fresh.map((r) => r.seconds));
     if (native.length) {
       await measureNative();
       reportOcr(native, fresh, counts);
     }
     if (!withBig) return;
-    const bigSec = median(big.map((r) => r.seconds));
-    const cpuRatio = median(big.map((r) => r.cpuSeconds)) / median(fresh.map((r) => r.cpuSeconds));
-    console.log(`per-document time, ${bigDocs}-document archive / fresh: wall ${fmt(bigSec / freshSec, 2)}×, CPU ${fmt(cpuRatio, 2)}× (medians of ${runs})`);
+    const perDoc = (r: RunResult, of: 'seconds' | 'cpuSeconds') => r[of] / r.summary.documents;
+    const ratioOfMedians = (of: 'seconds' | 'cpuSeconds') => median(big.map((r) => perDoc(r, of))) / median(fresh.map((r) => perDoc(r, of)));
+    // Run i of each kind ran back to back, so the host's drift (tens of per cent within minutes
+    // here) mostly cancels in their ratio: the median of those pairs is the steadier figure.
+    const pairs = (of: 'seconds' | 'cpuSeconds') => big.map((r, i) => perDoc(r, of) / perDoc(fresh[i], of));
+    const wallPairs = pairs('seconds');
+    console.log(`per-document time, ${bigDocs}-document archive / fresh: wall ${fmt(median(wallPairs), 2)}×, CPU ${fmt(median(pairs('cpuSeconds')), 2)}× `
+      + `(medians of ${runs} back-to-back pairs; wall per pair ${wallPairs.map((x) => fmt(x, 2)).join(' ')}; ratio of the medians: wall ${fmt(ratioOfMedians('seconds'), 2)}×, CPU ${fmt(ratioOfMedians('cpuSeconds'), 2)}×)`);
   } finally {
     if (!flag('keep')) rmSync(work, { recursive: true, force: true });
     else console.log(`kept ${work}`);
