@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { ArendeError } from '../pipeline/errors.js';
 import { migrationProvider } from './migrations/index.js';
 import { cachingDatabase } from './statement-cache.js';
@@ -15,9 +15,53 @@ export interface OpenArchiveOptions {
 
 /** Opens (creating and migrating if needed) the SQLite archive at `path`. WAL mode, so readers never block the nightly writer. */
 export async function openArchive(path: string, options: OpenArchiveOptions = {}): Promise<Archive> {
+  const db = connect(path, { ...options, mustExist: options.readonly ?? false });
+  try {
+    if (!options.readonly) await migrateToLatest(db, path);
+    else {
+      // A reader cannot migrate, and this version's queries may not run on an older schema (017 moved evidence).
+      const pending = await pendingMigrations(db, path);
+      if (pending.length) {
+        throw new ArchiveSchemaError(`the archive was written by an older arende (${pending.length} migration${pending.length === 1 ? '' : 's'} to apply, from ${pending[0]}): `
+          + `run "arende migrate --db ${path}" (or an ingest) once, then read it`, path);
+      }
+    }
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return db;
+}
+
+/** Applies the migrations an existing archive has not had (`arende migrate`); returns their names. */
+export async function migrateArchive(path: string): Promise<string[]> {
+  const db = connect(path, { mustExist: true });
+  try {
+    const pending = await pendingMigrations(db, path);
+    await migrateToLatest(db, path);
+    return pending;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** The archive's schema is older than this version reads: `arende migrate` (migrateArchive) brings it up. */
+export class ArchiveSchemaError extends ArendeError {
+  override name = 'ArchiveSchemaError';
+}
+
+/** This version's migrations the archive has not had, in order. */
+export async function pendingMigrations(db: Kysely<any>, path = 'archive'): Promise<string[]> {
+  const table = await sql<{ n: number }>`select count(*) as n from sqlite_schema where type = 'table' and name = 'kysely_migration'`.execute(db);
+  if (!Number(table.rows[0].n)) throw new ArchiveSchemaError('not an arende archive (it has no migration table)', path);
+  const applied = new Set((await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((r) => r.name));
+  return Object.keys(await migrationProvider.getMigrations()).sort().filter((name) => !applied.has(name));
+}
+
+function connect(path: string, options: { readonly?: boolean; mustExist: boolean; busyTimeoutMs?: number }): Archive {
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    sqlite = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.mustExist });
   } catch (cause) {
     throw new ArendeError(`cannot open archive: ${(cause as Error).message}`, path, undefined, { cause });
   }
@@ -27,9 +71,7 @@ export async function openArchive(path: string, options: OpenArchiveOptions = {}
     sqlite.pragma('synchronous = NORMAL');
   }
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<ArchiveSchema>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }) });
-  if (!options.readonly) await migrateToLatest(db, path);
-  return db;
+  return new Kysely<ArchiveSchema>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }) });
 }
 
 export async function migrateToLatest(db: Kysely<any>, path = 'archive'): Promise<void> {

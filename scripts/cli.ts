@@ -42,6 +42,14 @@ program.command('export')
     process.exitCode = await exportCommand(opts);
   });
 
+program.command('migrate')
+  .description('bring an archive written by an older arende up to this version (export, search, stats and show only read, and ask for this first)')
+  .requiredOption('--db <file>', 'SQLite archive')
+  .action(async (opts) => {
+    const { migrateCommand } = await import('./commands/migrate.js');
+    process.exitCode = await migrateCommand(opts);
+  });
+
 program.command('restore')
   .description('repair lost Swedish diacritics and OCR confusions: stdin to stdout, same lines, same order')
   .action(async () => {
