@@ -76,7 +76,8 @@ describe('StagePool', () => {
   it('posts JOBS_PER_THREAD files to a thread at once, and every file gets its own result', async () => {
     await withPool(new StagePool(1, { lendWhileWarming: false }), async (pool) => {
       const signal = new AbortController().signal;
-      const files = Array.from({ length: JOBS_PER_THREAD + 1 }, (_, i) => decision(i + 1));
+      // The first long enough to keep the thread busy while the count is read: no answer comes back before.
+      const files = Array.from({ length: JOBS_PER_THREAD + 1 }, (_, i) => decision(i === 0 ? 150 : i + 1));
       const runs = files.map((f) => pool.run(f, TEXT_STAGE_NAMES, defaultPipelineOptions, signal));
       await until(() => pool.inThreads > 0);
       // Posted together once the thread was ready: the last waits in the queue.
