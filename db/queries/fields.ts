@@ -1,6 +1,6 @@
 import type { Evidence, FieldName, FieldValues } from '../../extractors/fields.js';
 import type { Archive } from '../archive.js';
-import { parseEvidenceJson } from './store-file.js';
+import { parseEvidenceJson } from '../evidence-json.js';
 
 export interface Correction {
   by: string;

@@ -6,7 +6,7 @@ import { searchWords } from '../search-words.js';
 import type { Archive } from '../archive.js';
 import { preparedQuery } from '../prepared-query.js';
 import { linkKeysOf } from './keys.js';
-import type { Evidence } from '../../extractors/fields.js';
+import { evidenceJson } from '../evidence-json.js';
 import type { PageImagesTable } from '../migrations/004_page_images.js';
 
 type Db = Archive | Transaction<ArchiveSchema>;
@@ -73,17 +73,6 @@ export async function storeFile(db: Db, file: SourceFile, now = new Date().toISO
     sha256, document_id: m.document ?? null, page: m.page ?? null, span_start: m.span?.[0] ?? null, span_end: m.span?.[1] ?? null, stage: m.stage, level: m.level, reason: m.reason,
   })));
   return file.documents.map((d) => d.id);
-}
-
-/** A field value's evidence as stored with it (db/migrations/017_evidence_in_field_values.ts). */
-export function evidenceJson(evidence: Evidence[]): string {
-  return JSON.stringify(evidence.map((e) => [e.page, e.span[0], e.span[1], e.raw, e.confidence, e.extractor]));
-}
-
-/** Evidence as evidenceJson stored it. */
-export function parseEvidenceJson(json: string): Evidence[] {
-  return (JSON.parse(json) as [number, number, number, string, number, string][])
-    .map(([page, start, end, raw, confidence, extractor]) => ({ page, span: [start, end], raw, confidence, extractor }));
 }
 
 /** The page's image for the review page (db/migrations/004_page_images.ts); its size read from the PNG header. */
