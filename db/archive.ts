@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { ArendeError } from '../pipeline/errors.js';
 import { migrationProvider } from './migrations/index.js';
 import { cachingDatabase } from './statement-cache.js';
@@ -50,12 +50,11 @@ export class ArchiveSchemaError extends ArendeError {
   override name = 'ArchiveSchemaError';
 }
 
-/** This version's migrations the archive has not had, in order. */
+/** This version's migrations the archive has not had, in order (Kysely's Migrator reads them without writing). */
 export async function pendingMigrations(db: Kysely<any>, path = 'archive'): Promise<string[]> {
-  const table = await sql<{ n: number }>`select count(*) as n from sqlite_schema where type = 'table' and name = 'kysely_migration'`.execute(db);
-  if (!Number(table.rows[0].n)) throw new ArchiveSchemaError('not an arende archive (it has no migration table)', path);
-  const applied = new Set((await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((r) => r.name));
-  return Object.keys(await migrationProvider.getMigrations()).sort().filter((name) => !applied.has(name));
+  const migrations = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+  if (!migrations.some((m) => m.executedAt)) throw new ArchiveSchemaError('not an arende archive (none of its migrations applied)', path);
+  return migrations.filter((m) => !m.executedAt).map((m) => m.name);
 }
 
 function connect(path: string, options: { readonly?: boolean; mustExist: boolean; busyTimeoutMs?: number }): Archive {

@@ -43,7 +43,7 @@ program.command('export')
   });
 
 program.command('migrate')
-  .description('bring an archive written by an older arende up to this version (export, search, stats and show only read, and ask for this first)')
+  .description('bring an archive written by an older arende up to this version (export, search, stats, show and history only read, and ask for this first)')
   .requiredOption('--db <file>', 'SQLite archive')
   .action(async (opts) => {
     const { migrateCommand } = await import('./commands/migrate.js');
